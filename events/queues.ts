@@ -1,0 +1,39 @@
+// The tenant's SQS queues. Every work queue gets its own dead-letter queue
+// (`<name>-dlq`, redrive after `maxReceiveCount` receives); the failure queues collect what
+// the bus and the stream publisher could not deliver after their retries.
+
+export type WorkQueueDefinition = {
+  readonly name: string;
+  readonly description: string;
+  /** Longer than the consumer's timeout × the batch, as AWS advises for Lambda consumers. */
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the dead-letter queue. */
+  readonly maxReceiveCount: number;
+  readonly retentionDays: number;
+};
+
+export type FailureQueueDefinition = {
+  readonly name: string;
+  readonly description: string;
+};
+
+export const workQueues = [
+  {
+    name: 'notification-emails',
+    description: 'notification.created events whose notification should also go out by e-mail',
+    visibilityTimeoutSeconds: 90,
+    maxReceiveCount: 5,
+    retentionDays: 4,
+  },
+] as const satisfies readonly WorkQueueDefinition[];
+
+export const failureQueues = [
+  { name: 'bus-dlq', description: 'events a rule or schedule could not deliver to its target after retries' },
+  { name: 'stream-dlq', description: 'table stream batches the publisher failed after retries' },
+] as const satisfies readonly FailureQueueDefinition[];
+
+export type WorkQueueName = (typeof workQueues)[number]['name'];
+export type FailureQueueName = (typeof failureQueues)[number]['name'];
+
+/** Retention of every dead-letter and failure queue: the SQS maximum, to leave time to redrive. */
+export const deadLetterRetentionDays = 14;

@@ -1,0 +1,45 @@
+// Rules on the tenant's bus: which events go to which function or queue. Infra creates an
+// EventBridge rule from each; the local bus loads the same list. Failed deliveries go, after
+// the retries, to the `bus-dlq` failure queue.
+import { notificationCreatedV1, userCreatedV1 } from './catalog.ts';
+import type { WorkQueueName } from './queues.ts';
+import { schedulerHeartbeatV1 } from './schemas/scheduler.ts';
+
+/** An EventBridge event pattern, as AWS documents it. */
+export type EventPattern = { readonly [field: string]: unknown };
+
+export type RuleTarget = { readonly function: string } | { readonly queue: WorkQueueName };
+
+export type RuleDefinition = {
+  readonly name: string;
+  readonly description: string;
+  readonly pattern: EventPattern;
+  readonly target: RuleTarget;
+};
+
+export const retryPolicy = { maximumRetryAttempts: 8, maximumEventAgeSeconds: 3600 } as const;
+
+export const rules = [
+  {
+    name: 'welcome-new-user',
+    description: 'A new user gets a welcome notification.',
+    pattern: { source: [userCreatedV1.source], 'detail-type': [userCreatedV1.detailType] },
+    target: { function: 'welcome-user' },
+  },
+  {
+    name: 'email-notifications',
+    description: 'Notifications marked for e-mail are queued for sending.',
+    pattern: {
+      source: [notificationCreatedV1.source],
+      'detail-type': [notificationCreatedV1.detailType],
+      detail: { email: [true] },
+    },
+    target: { queue: 'notification-emails' },
+  },
+  {
+    name: 'record-heartbeat',
+    description: "The scheduler's heartbeat is recorded so that health can show schedules fire.",
+    pattern: { source: [schedulerHeartbeatV1.source], 'detail-type': [schedulerHeartbeatV1.detailType] },
+    target: { function: 'record-heartbeat' },
+  },
+] as const satisfies readonly RuleDefinition[];

@@ -1,0 +1,22 @@
+// The tenant's recurring schedules (EventBridge Scheduler). Each puts one event on the
+// tenant's bus, where rules route it; cron expressions run in the tenant's time zone.
+// One-off `at(...)` schedules are created at run time by the features that need them.
+import type { EventContract } from './contract.ts';
+import { schedulerHeartbeatV1 } from './schemas/scheduler.ts';
+
+export type ScheduleDefinition = {
+  readonly name: string;
+  readonly description: string;
+  /** `rate(...)`, `cron(...)` or `at(...)`, as EventBridge Scheduler writes them. */
+  readonly expression: string;
+  readonly event: { readonly contract: EventContract; readonly detail: Record<string, unknown> };
+};
+
+export const schedules = [
+  {
+    name: 'heartbeat',
+    description: 'Proves every few minutes that schedules fire and rules deliver.',
+    expression: 'rate(5 minutes)',
+    event: { contract: schedulerHeartbeatV1, detail: { schedule: 'heartbeat' } },
+  },
+] as const satisfies readonly ScheduleDefinition[];
