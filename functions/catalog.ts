@@ -36,9 +36,17 @@ export type FunctionDefinition = {
   readonly timeoutSeconds?: number;
   readonly routes?: readonly RouteDefinition[];
   /** Consumes this work queue (SQS event source, partial batch failures reported). */
-  readonly queue?: { readonly name: WorkQueueName; readonly batchSize: number; readonly maxBatchingWindowSeconds: number };
+  readonly queue?: {
+    readonly name: WorkQueueName;
+    readonly batchSize: number;
+    readonly maxBatchingWindowSeconds: number;
+  };
   /** Consumes the table's stream (failures after retries go to the `stream-dlq` queue). */
-  readonly stream?: { readonly batchSize: number; readonly maxBatchingWindowSeconds: number; readonly retryAttempts: number };
+  readonly stream?: {
+    readonly batchSize: number;
+    readonly maxBatchingWindowSeconds: number;
+    readonly retryAttempts: number;
+  };
   readonly access: Access;
 };
 

@@ -68,7 +68,9 @@ export const loadTenant = (id: string): Tenant => {
   }
   const tenant = parseTenant(JSON.parse(readFileSync(file, 'utf8')), file);
   if (tenant.id !== id) {
-    throw new InvalidTenant(file, [{ field: 'id', message: `is "${tenant.id}" but the file is named for "${id}"` }]);
+    throw new InvalidTenant(file, [
+      { field: 'id', message: `is "${tenant.id}" but the file is named for "${id}"` },
+    ]);
   }
   return tenant;
 };

@@ -22,7 +22,8 @@ export const table = {
       indexName: 'gsi1',
       partitionKey: 'gsi1pk',
       sortKey: 'gsi1sk',
-      purpose: 'collections in a chosen order: all items of a type (or a shard of them) sorted by name, date or status',
+      purpose:
+        'collections in a chosen order: all items of a type (or a shard of them) sorted by name, date or status',
     },
     {
       indexName: 'gsi2',

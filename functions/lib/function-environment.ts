@@ -22,7 +22,8 @@ export type TenantResources = {
 };
 
 /** `notification-emails` → `QUEUE_URL_NOTIFICATION_EMAILS` */
-export const queueUrlVariable = (queue: string): string => `QUEUE_URL_${queue.toUpperCase().replaceAll('-', '_')}`;
+export const queueUrlVariable = (queue: string): string =>
+  `QUEUE_URL_${queue.toUpperCase().replaceAll('-', '_')}`;
 
 /** Every queue of the tenant, by short name: the work queues, their DLQs and the failure queues. */
 export const allQueueNames = (): string[] => [

@@ -6,7 +6,8 @@ export const tableName = (tenantId: string): string => `crm-${tenantId}`;
 export const busName = (tenantId: string): string => `crm-${tenantId}`;
 export const scheduleGroupName = (tenantId: string): string => `crm-${tenantId}`;
 export const queueName = (tenantId: string, queue: string): string => `crm-${tenantId}-${queue}`;
-export const deadLetterQueueName = (tenantId: string, queue: string): string => `crm-${tenantId}-${queue}-dlq`;
+export const deadLetterQueueName = (tenantId: string, queue: string): string =>
+  `crm-${tenantId}-${queue}-dlq`;
 export const ruleName = (tenantId: string, rule: string): string => `crm-${tenantId}-${rule}`;
 export const scheduleName = (tenantId: string, schedule: string): string => `crm-${tenantId}-${schedule}`;
 export const functionName = (tenantId: string, fn: string): string => `crm-${tenantId}-${fn}`;
