@@ -11,6 +11,7 @@ export const deadLetterQueueName = (tenantId: string, queue: string): string =>
 export const ruleName = (tenantId: string, rule: string): string => `crm-${tenantId}-${rule}`;
 export const scheduleName = (tenantId: string, schedule: string): string => `crm-${tenantId}-${schedule}`;
 export const functionName = (tenantId: string, fn: string): string => `crm-${tenantId}-${fn}`;
+export const httpApiName = (tenantId: string): string => `crm-${tenantId}`;
 export const userPoolName = (tenantId: string): string => `crm-${tenantId}`;
 export const userPoolClientName = (tenantId: string): string => `crm-${tenantId}-web`;
 export const sesConfigurationSetName = (tenantId: string): string => `crm-${tenantId}`;

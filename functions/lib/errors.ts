@@ -1,0 +1,69 @@
+// Typed domain errors. Domain code throws these; the HTTP middleware maps each to its status
+// (400/401/403/404/409) with details, and anything else to a 500 that shows only a
+// correlation id (see http.ts).
+
+export type FieldError = { readonly field: string; readonly message: string };
+
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+  /** Extra, safe-to-show details for the response body. */
+  details(): Record<string, unknown> {
+    return {};
+  }
+}
+
+export class ValidationFailed extends DomainError {
+  readonly status = 400;
+  readonly code = 'ValidationFailed';
+  readonly fields: readonly FieldError[];
+  constructor(fields: readonly FieldError[], message = 'The request has invalid fields.') {
+    super(message);
+    this.fields = fields;
+  }
+  override details() {
+    return { fields: this.fields };
+  }
+}
+
+export class MalformedRequest extends DomainError {
+  readonly status = 400;
+  readonly code = 'MalformedRequest';
+}
+
+export class Unauthorized extends DomainError {
+  readonly status = 401;
+  readonly code = 'Unauthorized';
+}
+
+export class Forbidden extends DomainError {
+  readonly status = 403;
+  readonly code = 'Forbidden';
+}
+
+export class NotFound extends DomainError {
+  readonly status = 404;
+  readonly code = 'NotFound';
+  constructor(entity: string, id: string) {
+    super(`${entity} ${id} was not found.`);
+  }
+}
+
+/** An update carried a version that is no longer current: someone else changed the item. */
+export class StaleVersion extends DomainError {
+  readonly status = 409;
+  readonly code = 'StaleVersion';
+  readonly currentVersion: number | undefined;
+  constructor(entity: string, id: string, currentVersion: number | undefined) {
+    super(`${entity} ${id} was changed by someone else; reload it and try again.`);
+    this.currentVersion = currentVersion;
+  }
+  override details() {
+    return this.currentVersion === undefined ? {} : { currentVersion: this.currentVersion };
+  }
+}
+
+export class Conflict extends DomainError {
+  readonly status = 409;
+  readonly code = 'Conflict';
+}
