@@ -5,7 +5,7 @@
 export type WorkQueueDefinition = {
   readonly name: string;
   readonly description: string;
-  /** Longer than the consumer's timeout × the batch, as AWS advises for Lambda consumers. */
+  /** At least six times the consumer function's timeout, as AWS advises for Lambda consumers. */
   readonly visibilityTimeoutSeconds: number;
   /** Receives before a message moves to the dead-letter queue. */
   readonly maxReceiveCount: number;
@@ -21,7 +21,7 @@ export const workQueues = [
   {
     name: 'notification-emails',
     description: 'notification.created events whose notification should also go out by e-mail',
-    visibilityTimeoutSeconds: 90,
+    visibilityTimeoutSeconds: 180,
     maxReceiveCount: 5,
     retentionDays: 4,
   },

@@ -15,7 +15,7 @@ import { type FunctionDefinition, type FunctionName, functions } from '../../fun
 import { functionEnvironment } from '../../functions/lib/function-environment.ts';
 import * as names from '../../functions/lib/resource-names.ts';
 import { loadTenant, type Tenant } from '../../infra/tenants.ts';
-import { compileRoute } from './api-gateway-event.ts';
+import { type CompiledRoute, compileRoute } from './api-gateway-event.ts';
 import { type Endpoints, emulatorEnvironment, localClients } from './aws-clients.ts';
 import { LocalEventBridge } from './bus/event-bus.ts';
 import { LocalScheduler } from './bus/scheduler.ts';
@@ -73,8 +73,18 @@ export type LocalTenant = {
   readonly busName: string;
   readonly queueUrls: Readonly<Record<string, string>>;
   readonly gateway: Gateway;
+  /** The routes the gateway serves, from functions/catalog.ts. */
+  readonly routes: readonly CompiledRoute[];
+  /** The queue and stream consumers running for the tenant, as event source mappings. */
+  readonly eventSources: readonly LocalEventSource[];
   /** Invokes one of the tenant's functions directly, as `aws lambda invoke` would. */
   invoke(functionName: FunctionName, event: unknown): Promise<unknown>;
+};
+
+export type LocalEventSource = {
+  readonly function: string;
+  readonly source: { readonly kind: 'queue' | 'table-stream'; readonly name: string };
+  readonly batchSize: number;
 };
 
 export type LocalRuntime = {
@@ -141,8 +151,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const region = tenants[0]?.region ?? 'eu-central-1';
   const port = await ports(options.basePort, tenants.length);
 
+  // Stopping happens in two phases: first nothing new comes in (gateways, scheduler,
+  // pollers) while the functions finish what the bus is still delivering; then the
+  // functions, the bus server and the emulators stop, last started first.
+  const quiesce: (() => Promise<void>)[] = [];
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
+    for (const step of quiesce.splice(0)) await step().catch(() => undefined);
     for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
     if (temporary) rmSync(dataDir, { recursive: true, force: true });
   };
@@ -178,11 +193,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     });
     const scheduler = new LocalScheduler({ clock, bus });
     const busServer = await startBusServer({ bus, scheduler, clock, port: port.bus });
-    stops.push(async () => {
+    quiesce.push(async () => {
       scheduler.stop();
-      await bus.drain();
-      await busServer.stop();
+      await bus.drain({ timeoutMs: 15_000 });
     });
+    stops.push(busServer.stop);
 
     const endpoints: Endpoints = {
       dynamodb: dynamodb.endpoint,
@@ -273,6 +288,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         return Attributes?.QueueArn ?? '';
       };
       const busDlqUrl = queueUrls['bus-dlq'] as string;
+      const busDlqArn = await queueArn('bus-dlq');
       // As EventBridge does: the undeliverable event (or schedule input) on the DLQ, with
       // ERROR_CODE, ERROR_MESSAGE, … as message attributes.
       const toBusDlq = async (body: string, attributes: Readonly<Record<string, string>>) => {
@@ -313,6 +329,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
                   },
                 },
           retryPolicy,
+          deadLetterArn: busDlqArn,
           deadLetter: (event, failure) => toBusDlq(JSON.stringify(event), failure.attributes),
         });
       }
@@ -331,11 +348,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
             detail: schedule.event.detail,
           },
           retryPolicy,
+          deadLetterArn: busDlqArn,
           deadLetter: (invocation, failure) => toBusDlq(invocation.input ?? '', failure.attributes),
         });
       }
 
       // Event sources: queue consumers and the stream publisher.
+      const eventSources: LocalEventSource[] = [];
       for (const [name, definition] of Object.entries(functions) as [FunctionName, FunctionDefinition][]) {
         if (definition.queue) {
           const q = definition.queue;
@@ -357,7 +376,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
                 line: `poller: ${(error as Error).message}`,
               }),
           });
-          stops.push(poller.stop);
+          quiesce.unshift(poller.stop);
+          eventSources.push({
+            function: names.functionName(tenant.id, name),
+            source: { kind: 'queue', name: names.queueName(tenant.id, q.name) },
+            batchSize: q.batchSize,
+          });
         }
         if (definition.stream) {
           const s = definition.stream;
@@ -377,7 +401,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
                 line: `stream: ${(error as Error).message}`,
               }),
           });
-          stops.push(poller.stop);
+          quiesce.unshift(poller.stop);
+          eventSources.push({
+            function: names.functionName(tenant.id, name),
+            source: { kind: 'table-stream', name: tableName },
+            batchSize: s.batchSize,
+          });
         }
       }
 
@@ -407,7 +436,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         },
         onRequest: (r) => options.onRequest?.({ tenantId: tenant.id, ...r }),
       });
-      stops.push(gateway.stop);
+      quiesce.unshift(gateway.stop);
       localTenants.push({
         id: tenant.id,
         tenant,
@@ -420,6 +449,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         busName,
         queueUrls,
         gateway,
+        routes,
+        eventSources,
         invoke: (name, event) => invoke(name, event),
       });
     }

@@ -107,6 +107,15 @@ export type RuleDefinition = {
   readonly retryPolicy?: RetryPolicy;
   /** Without one, an event that exhausts its retries is dropped (reported through onError). */
   readonly deadLetter?: DeadLetterHandler;
+  /** The SQS queue `deadLetter` writes to, reported as the target's DeadLetterConfig. */
+  readonly deadLetterArn?: string;
+};
+
+export type RuleTargetDescription = {
+  readonly Id: string;
+  readonly Arn: string;
+  readonly RetryPolicy?: { readonly MaximumRetryAttempts: number; readonly MaximumEventAgeInSeconds: number };
+  readonly DeadLetterConfig?: { readonly Arn: string };
 };
 
 export type RuleDescription = {
@@ -292,10 +301,23 @@ export class LocalEventBridge {
   }
 
   /** The rule's target as ListTargetsByRule shows it. */
-  ruleTarget(eventBusName: string, name: string): { readonly Id: string; readonly Arn: string } {
+  /** The rule's target as ListTargetsByRule describes it, with its retry policy and DLQ. */
+  ruleTarget(eventBusName: string, name: string): RuleTargetDescription {
     this.describeRule(eventBusName, name);
     const rule = this.#bus(eventBusName).rules.get(name) as Rule;
-    return { Id: rule.target.id, Arn: rule.targetArn };
+    return {
+      Id: rule.target.id,
+      Arn: rule.targetArn,
+      ...(rule.retryPolicy
+        ? {
+            RetryPolicy: {
+              MaximumRetryAttempts: rule.retryPolicy.maximumRetryAttempts,
+              MaximumEventAgeInSeconds: rule.retryPolicy.maximumEventAgeSeconds,
+            },
+          }
+        : {}),
+      ...(rule.deadLetterArn ? { DeadLetterConfig: { Arn: rule.deadLetterArn } } : {}),
+    };
   }
 
   deleteRule(eventBusName: string, name: string): void {

@@ -1,0 +1,121 @@
+// The tenant's EventBridge bus with the rules of events/rules.ts and the schedules of
+// events/schedules.ts. Every target retries with the shared retry policy and then hands the
+// event to the `bus-dlq` queue, as the local bus does.
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import { EventBus, type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Schedule, ScheduleExpression, ScheduleGroup, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { EventBridgePutEvents } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { EventPattern as PatternDefinition, RuleDefinition } from '../../events/rules.ts';
+import { retryPolicy } from '../../events/rules.ts';
+import type { ScheduleDefinition } from '../../events/schedules.ts';
+import { busName, ruleName, scheduleGroupName, scheduleName } from '../../functions/lib/resource-names.ts';
+
+export type TenantBusProps = {
+  readonly tenantId: string;
+};
+
+export type RuleTargets = {
+  /** The tenant's functions by catalog name. */
+  readonly functions: ReadonlyMap<string, IFunction>;
+  /** The tenant's queues by short name. */
+  readonly queues: ReadonlyMap<string, IQueue>;
+  readonly deadLetters: IQueue;
+};
+
+/** The retry policy of events/rules.ts in the form the L2 targets take. */
+export const targetRetry = {
+  retryAttempts: retryPolicy.maximumRetryAttempts,
+  maxEventAge: Duration.seconds(retryPolicy.maximumEventAgeSeconds),
+} as const;
+
+// events/rules.ts writes patterns as AWS documents them; the L2 spells `detail-type` in camelCase.
+const patternFields: Readonly<Record<string, keyof EventPattern>> = {
+  version: 'version',
+  id: 'id',
+  'detail-type': 'detailType',
+  source: 'source',
+  account: 'account',
+  time: 'time',
+  region: 'region',
+  resources: 'resources',
+  detail: 'detail',
+};
+
+export const toEventPattern = (pattern: PatternDefinition): EventPattern => {
+  const result: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(pattern)) {
+    const key = patternFields[field];
+    if (!key) throw new Error(`event pattern field "${field}" is not an EventBridge event field`);
+    result[key] = value;
+  }
+  return result as EventPattern;
+};
+
+export class TenantBus extends Construct {
+  readonly bus: EventBus;
+  private readonly tenantId: string;
+
+  constructor(scope: Construct, id: string, props: TenantBusProps) {
+    super(scope, id);
+    this.tenantId = props.tenantId;
+    this.bus = new EventBus(this, 'Bus', { eventBusName: busName(props.tenantId) });
+  }
+
+  addRules(rules: readonly RuleDefinition[], targets: RuleTargets): Rule[] {
+    return rules.map((definition) => {
+      const options = { deadLetterQueue: targets.deadLetters, ...targetRetry };
+      const target =
+        'function' in definition.target
+          ? new LambdaFunction(lookup(targets.functions, definition.target.function, 'function'), options)
+          : new SqsQueue(lookup(targets.queues, definition.target.queue, 'queue'), options);
+      return new Rule(this, `Rule-${definition.name}`, {
+        ruleName: ruleName(this.tenantId, definition.name),
+        description: definition.description,
+        eventBus: this.bus,
+        eventPattern: toEventPattern(definition.pattern),
+        targets: [target],
+      });
+    });
+  }
+
+  /** Each schedule puts its contract's event on the bus, in the tenant's time zone. */
+  addSchedules(
+    schedules: readonly ScheduleDefinition[],
+    options: { timezone: string; deadLetters: IQueue },
+  ): Schedule[] {
+    if (schedules.length === 0) return [];
+    const group = new ScheduleGroup(this, 'ScheduleGroup', {
+      scheduleGroupName: scheduleGroupName(this.tenantId),
+    });
+    return schedules.map((definition) => {
+      const { contract, detail } = definition.event;
+      // A schedule whose detail breaks its own contract fails here, not at 3 a.m.
+      contract.schema.parse(detail);
+      return new Schedule(this, `Schedule-${definition.name}`, {
+        scheduleName: scheduleName(this.tenantId, definition.name),
+        description: definition.description,
+        scheduleGroup: group,
+        schedule: ScheduleExpression.expression(definition.expression, TimeZone.of(options.timezone)),
+        target: new EventBridgePutEvents(
+          {
+            eventBus: this.bus,
+            source: contract.source,
+            detailType: contract.detailType,
+            detail: ScheduleTargetInput.fromObject(detail),
+          },
+          { deadLetterQueue: options.deadLetters, ...targetRetry },
+        ),
+      });
+    });
+  }
+}
+
+const lookup = <T>(map: ReadonlyMap<string, T>, name: string, kind: string): T => {
+  const value = map.get(name);
+  if (value === undefined) throw new Error(`events/rules.ts targets unknown ${kind} "${name}"`);
+  return value;
+};
