@@ -120,32 +120,39 @@ describe('destroy', () => {
     });
 
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('The table crm-demo is retained');
+    expect(result.stderr).toContain('The table crm-demo, the user pool and the access logs are retained');
     expect(result.stdout).toContain('fake cdk ran');
     expect(cdkCalls(log)).toEqual([
       { args: ['destroy', '--all', '--force', '-c', 'tenant=demo'], region: 'eu-central-1' },
     ]);
   });
 
-  it('with --delete-data --yes passes deleteData=true without asking, and exits with the cdk exit code', async () => {
+  it('with --delete-data --yes first redeploys the data as deletable, then destroys, without asking', async () => {
     const { env, log } = setUp();
 
-    const result = await runCrm(['destroy', 'demo', '--delete-data', '--yes'], {
+    const result = await runCrm(['destroy', 'demo', '--delete-data', '--yes', '--no-web-build'], {
+      env: { ...env, ...fakeCredentials },
+    });
+
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('Type the tenant id');
+    expect(result.stderr).toContain('ALL of the tenant');
+    expect(cdkCalls(log).map((c) => c.args)).toEqual([
+      ['deploy', '--all', '--require-approval', 'never', '-c', 'tenant=demo', '-c', 'deleteData=true'],
+      ['destroy', '--all', '--force', '-c', 'tenant=demo', '-c', 'deleteData=true'],
+    ]);
+  });
+
+  it('with --delete-data destroys nothing when the redeploy fails, and exits with its code', async () => {
+    const { env, log } = setUp();
+
+    const result = await runCrm(['destroy', 'demo', '--delete-data', '--yes', '--no-web-build'], {
       env: { ...env, ...fakeCredentials, FAKE_CDK_EXIT: '3' },
     });
 
     expect(result.code).toBe(3);
-    expect(result.stderr).not.toContain('Type the tenant id');
-    expect(result.stderr).toContain('ALL of the tenant');
-    expect(cdkCalls(log)[0]?.args).toEqual([
-      'destroy',
-      '--all',
-      '--force',
-      '-c',
-      'tenant=demo',
-      '-c',
-      'deleteData=true',
-    ]);
+    expect(result.stderr).toContain('nothing was destroyed');
+    expect(cdkCalls(log).map((c) => c.args[0])).toEqual(['deploy']);
   });
 });
 

@@ -21,17 +21,17 @@ const run = async (cdk: CdkRun): Promise<void> => {
 const explainDestroy = (tenant: Tenant, deleteData: boolean): string =>
   [
     `This destroys the stack ${stackName(tenant.id)} of tenant "${tenant.id}" in ${tenant.region}:`,
-    'its API, functions, queues, event bus, schedules, user pool and web app.',
+    'its API, functions, queues, event bus, schedules and web app.',
     deleteData
-      ? `--delete-data: the table ${tableName(tenant.id)} and ALL of the tenant's data are deleted too. This cannot be undone.`
-      : `The table ${tableName(tenant.id)} is retained with all its data; pass --delete-data to delete it as well.`,
+      ? `--delete-data: the table ${tableName(tenant.id)} with ALL of the tenant's data, the user pool with every account, and the access logs are deleted too. This cannot be undone.`
+      : `The table ${tableName(tenant.id)}, the user pool and the access logs are retained with all their data; pass --delete-data to delete them as well.`,
     `The definition ${displayPath(join(tenantsDir(), `${tenant.id}.json`))} stays; remove it by hand if the tenant is gone for good.`,
   ].join('\n');
 
 const destroy = async (
   id: string,
   passThrough: string[],
-  options: { deleteData?: boolean; yes?: boolean },
+  options: { deleteData?: boolean; yes?: boolean; webBuild: boolean },
 ): Promise<void> => {
   const tenant = requireTenant(id);
   await requireAwsCredentials(tenant, 'destroy');
@@ -44,6 +44,25 @@ const destroy = async (
         `aborted: ${answer ? `"${answer}" is not "${tenant.id}"` : 'no answer'}; nothing was changed`,
       );
     }
+  }
+  if (deleteData) {
+    // CloudFormation deletes by the policies already deployed: the retained table, user pool
+    // and logs must first be redeployed as deletable (and unprotected), then destroyed.
+    process.stderr.write('Step 1 of 2: redeploying with the data marked deletable…\n');
+    await ensureWebBuild(options);
+    const code = await runCdk({
+      command: 'deploy',
+      tenant,
+      flags: ['--all', '--require-approval', 'never'],
+      context: { deleteData: 'true' },
+      passThrough: [],
+    });
+    if (code !== 0) {
+      throw new CliError('the redeploy failed, so nothing was destroyed; see the cdk output above', {
+        exitCode: code,
+      });
+    }
+    process.stderr.write('Step 2 of 2: destroying the stack…\n');
   }
   await run({
     command: 'destroy',
@@ -152,10 +171,13 @@ Examples:
     .argument('[cdk-args...]', 'extra arguments for `cdk destroy`, after --')
     .option('--delete-data', "delete the tenant's table and all its data too (irreversible)")
     .option('-y, --yes', 'do not ask to type the tenant id to confirm')
+    .option(webBuildFlag, `with --delete-data: ${webBuildFlagHelp}`)
     .addHelpText(
       'after',
       `
 Asks you to type the tenant id unless --yes; any other answer changes nothing.
+With --delete-data it first redeploys the stack with the data marked deletable (CloudFormation
+deletes by the policies already deployed), then destroys it.
 Needs AWS credentials (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
 
 Examples:
