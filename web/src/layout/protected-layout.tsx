@@ -1,0 +1,35 @@
+// The route guard for everything but /sign-in: signed out → /sign-in?redirect=<here>; signed in → the shell
+// with the current user loaded and the unread count polled.
+import { Navigate, type RouteSectionProps, useLocation } from '@solidjs/router';
+import { onCleanup, onMount, Show } from 'solid-js';
+import { useAuth } from '../auth/auth-context.tsx';
+import { signInPath } from '../auth/redirect.ts';
+import { startUnreadPolling } from '../features/notifications/unread-store.ts';
+import { CurrentUserProvider } from '../features/users/current-user.tsx';
+import { AppShell } from './app-shell.tsx';
+
+const UnreadPolling = () => {
+  onMount(() => onCleanup(startUnreadPolling()));
+  return null;
+};
+
+export const ProtectedLayout = (props: RouteSectionProps) => {
+  const auth = useAuth();
+  const location = useLocation();
+  const signIn = () =>
+    auth.signedOutReason() === 'signOut'
+      ? '/sign-in'
+      : signInPath(
+          `${location.pathname}${location.search}`,
+          auth.signedOutReason() === 'expired' ? 'expired' : undefined,
+        );
+
+  return (
+    <Show when={auth.signedIn()} fallback={<Navigate href={signIn()} />}>
+      <CurrentUserProvider>
+        <UnreadPolling />
+        <AppShell>{props.children}</AppShell>
+      </CurrentUserProvider>
+    </Show>
+  );
+};
