@@ -153,6 +153,9 @@ describe('sign-in error messages', () => {
     expect(signInErrorMessage(error('InvalidPasswordException'), 'newPassword')).toBe(
       'newPassword.errors.invalidPassword',
     );
+    expect(signInErrorMessage(error('InvalidPasswordException', 'Invalid password'), 'password')).toBe(
+      'signIn.errors.invalidCredentials',
+    );
     expect(signInErrorMessage(new Error('boom'), 'password')).toBe('signIn.errors.unknown');
   });
 });

@@ -26,7 +26,11 @@ export const signInErrorMessage = (error: unknown, stage: SignInStage): MessageK
     case 'PasswordResetRequiredException':
       return 'signIn.errors.passwordResetRequired';
     case 'InvalidPasswordException':
-      return 'newPassword.errors.invalidPassword';
+      // A password policy is only checked when a new password is set. At the password step
+      // this means a wrong password (cognito-local answers a wrong password this way).
+      return stage === 'newPassword'
+        ? 'newPassword.errors.invalidPassword'
+        : 'signIn.errors.invalidCredentials';
     case 'ExpiredCodeException':
     case 'CodeMismatchException':
       return 'newPassword.errors.sessionExpired';

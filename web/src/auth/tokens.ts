@@ -14,7 +14,8 @@ export type AuthenticationResult = {
   AccessToken: string;
   IdToken: string;
   RefreshToken?: string;
-  ExpiresIn: number;
+  /** Seconds; real Cognito always sends it, cognito-local does not. */
+  ExpiresIn?: number;
   TokenType?: string;
 };
 
@@ -29,6 +30,18 @@ export type TokenStore = {
 
 export const tokenStorageKey = (tenantId: string): string => `crm:${tenantId}:auth`;
 
+/** The `exp` claim of a JWT, in epoch milliseconds (the payload is not verified here). */
+export const jwtExpiry = (jwt: string): number | undefined => {
+  try {
+    const payload = JSON.parse(atob((jwt.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as {
+      exp?: unknown;
+    };
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 export const tokensFromAuthResult = (
   result: AuthenticationResult,
   now: number,
@@ -36,12 +49,13 @@ export const tokensFromAuthResult = (
 ): Tokens => {
   const refreshToken = result.RefreshToken ?? previousRefreshToken;
   if (!refreshToken) throw new Error('Cognito returned no refresh token');
-  return {
-    accessToken: result.AccessToken,
-    idToken: result.IdToken,
-    refreshToken,
-    expiresAt: now + result.ExpiresIn * 1000,
-  };
+  // ExpiresIn is relative, so a skewed browser clock does not matter; without it, the token's own exp.
+  const expiresAt =
+    result.ExpiresIn !== undefined && Number.isFinite(result.ExpiresIn)
+      ? now + result.ExpiresIn * 1000
+      : jwtExpiry(result.AccessToken);
+  if (expiresAt === undefined) throw new Error('Cognito returned an access token without an expiry');
+  return { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken, expiresAt };
 };
 
 const isTokens = (value: unknown): value is Tokens => {
