@@ -38,8 +38,8 @@ describe('signing in', () => {
     await page.getByLabel('Пароль').fill(anna.password);
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.getByTestId('current-user-name').waitFor();
-    expect(await page.getByTestId('current-user-name').innerText()).toBe('Анна Смирнова');
-    expect(await page.getByTestId('roles').innerText()).toContain('Менеджер по продажам');
+    expect(await page.getByTestId('current-user-name').textContent()).toBe('Анна Смирнова');
+    expect(await page.getByTestId('roles').textContent()).toContain('Менеджер по продажам');
     if (shots) await page.screenshot({ path: join(shots, 'home-ru.png'), fullPage: true });
 
     // The welcome notification arrives through the stream, the bus and a rule.
@@ -55,7 +55,7 @@ describe('signing in', () => {
         { timeout: 20_000, interval: 1000 },
       )
       .toBe(1);
-    expect(await page.getByTestId('unread-count').innerText()).toBe('1');
+    expect(await page.getByTestId('unread-count').textContent()).toBe('1');
     if (shots) await page.screenshot({ path: join(shots, 'notifications-ru.png'), fullPage: true });
 
     // The switch applies at once and is saved to the profile, so it survives a reload.
