@@ -1,6 +1,8 @@
 // The local runtime as a whole: data survives a restart, stop() leaves nothing listening,
-// and the gateway's JWT authorizer refuses what API Gateway's would.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// and the gateway's JWT authorizer refuses what API Gateway's would; a killed runtime leaves
+// no emulator behind.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -50,6 +52,35 @@ describe('local runtime', () => {
       expect((await call('GET', '/api/notifications')).body.items).toHaveLength(1);
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe('child processes', () => {
+  it('exit when the runtime is killed outright, leaving nothing listening', async () => {
+    const script = join(dataDir, 'start-and-hang.ts');
+    writeFileSync(
+      script,
+      `import { startTestRuntime } from ${JSON.stringify(join(import.meta.dirname, 'testing.ts'))};
+const runtime = await startTestRuntime(['demo'], { dataDir: ${JSON.stringify(join(dataDir, 'killed'))} });
+console.log(JSON.stringify(runtime.endpoints));
+setInterval(() => {}, 1000);
+`,
+    );
+    const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const endpoints = await new Promise<Record<string, string>>((resolve, reject) => {
+      child.stdout.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString())));
+      child.once('exit', (code) => reject(new Error(`the runtime exited with ${code} before it was ready`)));
+    });
+    expect(await listening(endpoints.dynamodb as string)).toBe(true);
+    expect(await listening(endpoints.cognito as string)).toBe(true);
+    child.kill('SIGKILL');
+    for (const url of [endpoints.dynamodb as string, endpoints.cognito as string]) {
+      await eventually(
+        async () => !(await listening(url)),
+        `${url} to close after the runtime was killed`,
+        15_000,
+      );
     }
   });
 });

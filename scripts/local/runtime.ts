@@ -165,25 +165,39 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   try {
     progress('starting DynamoDB Local, fauxqs, the SES emulator and cognito-local…');
     const clock = new Clock();
-    const [dynamodb, sqs, ses, cognito] = await Promise.all([
-      startDynamoDbLocal({
-        port: port.dynamodb,
-        dataDir: temporary ? undefined : join(dataDir, 'dynamodb'),
-        logFile: join(dataDir, 'logs', 'dynamodb-local.log'),
-      }),
-      startFauxqsEmulator({
-        port: port.sqs,
-        region,
-        dataDir: temporary ? undefined : join(dataDir, 'fauxqs'),
-      }),
-      startSesEmulator({ port: port.ses }),
-      startCognitoLocal({
-        port: port.cognito,
-        dataDir: join(dataDir, 'cognito'),
-        logFile: join(dataDir, 'logs', 'cognito-local.log'),
-      }),
-    ]);
-    stops.push(dynamodb.stop, sqs.stop, ses.stop, cognito.stop);
+    // Each emulator's stop is registered as soon as it is up, and every start is awaited
+    // before a failure is thrown, so a failed start never leaves another emulator running.
+    const track = async <T extends { stop(): Promise<void> }>(starting: Promise<T>): Promise<T> => {
+      const started = await starting;
+      stops.push(started.stop);
+      return started;
+    };
+    const starting = [
+      track(
+        startDynamoDbLocal({
+          port: port.dynamodb,
+          dataDir: temporary ? undefined : join(dataDir, 'dynamodb'),
+          logFile: join(dataDir, 'logs', 'dynamodb-local.log'),
+        }),
+      ),
+      track(
+        startFauxqsEmulator({
+          port: port.sqs,
+          region,
+          dataDir: temporary ? undefined : join(dataDir, 'fauxqs'),
+        }),
+      ),
+      track(startSesEmulator({ port: port.ses })),
+      track(
+        startCognitoLocal({
+          port: port.cognito,
+          dataDir: join(dataDir, 'cognito'),
+          logFile: join(dataDir, 'logs', 'cognito-local.log'),
+        }),
+      ),
+    ] as const;
+    await Promise.allSettled(starting);
+    const [dynamodb, sqs, ses, cognito] = await Promise.all(starting);
 
     const bus = new LocalEventBridge({
       clock,

@@ -1,5 +1,7 @@
 // Child processes of the local runtime (DynamoDB Local, cognito-local): their output goes
 // to a log file, they die with the runtime, and stop() waits until they have exited.
+// Their stdin is a pipe the runtime never writes to: when the runtime ends, even killed,
+// the pipe closes and the child (which watches for end-of-file) exits.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -18,7 +20,7 @@ export const startChild = (
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { waitForPort } from '../ports.ts';
 import { startChild } from './child-process.ts';
 
@@ -26,11 +27,16 @@ export const startCognitoLocal = async (options: {
     ),
   );
   const pkg = dirname(createRequire(import.meta.url).resolve('cognito-local/package.json'));
-  const child = startChild(process.execPath, [join(pkg, 'lib', 'bin', 'start.js')], {
-    cwd: options.dataDir,
-    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', NODE_NO_WARNINGS: '1' },
-    logFile: options.logFile,
-  });
+  const watchParent = join(dirname(fileURLToPath(import.meta.url)), 'exit-with-parent.mjs');
+  const child = startChild(
+    process.execPath,
+    ['--import', pathToFileURL(watchParent).href, join(pkg, 'lib', 'bin', 'start.js')],
+    {
+      cwd: options.dataDir,
+      env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', NODE_NO_WARNINGS: '1' },
+      logFile: options.logFile,
+    },
+  );
   try {
     await waitForPort(options.port, 'cognito-local', 30_000, child.alive);
   } catch (error) {
