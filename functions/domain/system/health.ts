@@ -32,26 +32,31 @@ const timed = async (
   probe: () => Promise<{ status?: CheckStatus; detail?: string } | undefined>,
 ): Promise<Check> => {
   const started = performance.now();
+  const latencyMs = () => Math.round(performance.now() - started);
+  let timer: NodeJS.Timeout | undefined;
   try {
     const result = await Promise.race([
       probe(),
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs),
-      ),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(Object.assign(new Error('timeout'), { name: 'NoAnswer' })),
+          timeoutMs,
+        );
+      }),
     ]);
     return {
       name,
       status: result?.status ?? 'ok',
-      latencyMs: Math.round(performance.now() - started),
+      latencyMs: latencyMs(),
       ...(result?.detail ? { detail: result.detail } : {}),
     };
   } catch (error) {
-    return {
-      name,
-      status: 'error',
-      latencyMs: Math.round(performance.now() - started),
-      detail: (error as Error).message,
-    };
+    // The route is public: say what kind of failure, not its message (which may name accounts or ARNs).
+    const e = error as Error & { $metadata?: { httpStatusCode?: number } };
+    const http = e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
+    return { name, status: 'error', latencyMs: latencyMs(), detail: `${e.name || 'Error'}${http}` };
+  } finally {
+    clearTimeout(timer);
   }
 };
 
