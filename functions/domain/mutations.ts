@@ -19,6 +19,11 @@ export type Versioned = ItemKey & {
   readonly updatedBy: string;
 };
 
+/** The Put of an audit entry, to go into the same transaction as the change it records. */
+export const auditPut = (entry: Parameters<typeof auditItem>[0]): TransactItem => ({
+  Put: { TableName: tableName, Item: auditItem(entry) },
+});
+
 /** Index key attributes are derived from other fields: written, but not audited. */
 const isIndexKey = (field: string): boolean => /^gsi\d+(pk|sk)$/.test(field);
 
@@ -53,20 +58,15 @@ export const createVersioned = async <T extends Record<string, unknown>>(
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Put: {
-              TableName: tableName,
-              Item: auditItem({
-                subject: subject.entity,
-                subjectId: subject.id,
-                action: 'created',
-                actorId,
-                at,
-                ...(options.effectiveAt ? { effectiveAt: options.effectiveAt } : {}),
-                changes: diffFields({}, attributes, fields),
-              }),
-            },
-          },
+          auditPut({
+            subject: subject.entity,
+            subjectId: subject.id,
+            action: 'created',
+            actorId,
+            at,
+            ...(options.effectiveAt ? { effectiveAt: options.effectiveAt } : {}),
+            changes: diffFields({}, attributes, fields),
+          }),
           ...(options.extra ?? []),
         ],
       }),
@@ -137,20 +137,15 @@ export const updateVersioned = async <T extends Versioned>(
               ExpressionAttributeValues: values,
             },
           },
-          {
-            Put: {
-              TableName: tableName,
-              Item: auditItem({
-                subject: subject.entity,
-                subjectId: subject.id,
-                action: 'updated',
-                actorId,
-                at,
-                ...(options.effectiveAt ? { effectiveAt: options.effectiveAt } : {}),
-                changes: auditChanges,
-              }),
-            },
-          },
+          auditPut({
+            subject: subject.entity,
+            subjectId: subject.id,
+            action: 'updated',
+            actorId,
+            at,
+            ...(options.effectiveAt ? { effectiveAt: options.effectiveAt } : {}),
+            changes: auditChanges,
+          }),
         ],
       }),
     );

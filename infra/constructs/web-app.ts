@@ -26,34 +26,8 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import type { Tenant } from '../tenants.ts';
+import type { WebConfig } from '../web-config.ts';
 import { acknowledge, wildcardAction, wildcardResource } from './nag.ts';
-
-/** `/config.json` next to the SPA: what the browser needs to sign in and to show the tenant. */
-export type WebConfig = {
-  readonly region: string;
-  readonly userPoolId: string;
-  readonly userPoolClientId: string;
-  readonly cognitoEndpoint: string;
-  readonly tenant: Pick<Tenant, 'id' | 'name' | 'timezone' | 'currency' | 'locale'>;
-};
-
-export const webConfig = (
-  tenant: Tenant,
-  ids: { userPoolId: string; userPoolClientId: string; domainSuffix: string },
-): WebConfig => ({
-  region: tenant.region,
-  userPoolId: ids.userPoolId,
-  userPoolClientId: ids.userPoolClientId,
-  cognitoEndpoint: `https://cognito-idp.${tenant.region}.${ids.domainSuffix}/`,
-  tenant: {
-    id: tenant.id,
-    name: tenant.name,
-    timezone: tenant.timezone,
-    currency: tenant.currency,
-    locale: tenant.locale,
-  },
-});
 
 // Paths without a file extension are client-side routes of the SPA; assets keep their path.
 export const spaRoutingCode = `function handler(event) {

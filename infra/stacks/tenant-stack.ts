@@ -22,8 +22,9 @@ import { TenantMail } from '../constructs/tenant-mail.ts';
 import { TenantQueues } from '../constructs/tenant-queues.ts';
 import { TenantTable } from '../constructs/tenant-table.ts';
 import { TenantUsers } from '../constructs/tenant-users.ts';
-import { WebApp, webConfig } from '../constructs/web-app.ts';
+import { WebApp } from '../constructs/web-app.ts';
 import type { Tenant } from '../tenants.ts';
+import { webConfig } from '../web-config.ts';
 
 export const appName = 'crm';
 
@@ -165,7 +166,7 @@ export class TenantStack extends Stack {
       webConfig(tenant, {
         userPoolId: this.users.userPool.userPoolId,
         userPoolClientId: this.users.webClient.userPoolClientId,
-        domainSuffix: RegionInfo.get(tenant.region).domainSuffix ?? 'amazonaws.com',
+        cognitoEndpoint: `https://cognito-idp.${tenant.region}.${RegionInfo.get(tenant.region).domainSuffix ?? 'amazonaws.com'}/`,
       }),
     );
 

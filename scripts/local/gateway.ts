@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import type { WebConfig } from '../../infra/web-config.ts';
 import {
   type CompiledRoute,
   fromLambdaResult,
@@ -23,7 +24,7 @@ export type GatewayOptions = {
   /** The SPA build (web/dist). */
   readonly webRoot: string;
   /** What the SPA's /config.json says. */
-  readonly webConfig: unknown;
+  readonly webConfig: WebConfig;
   readonly onRequest?: (line: {
     method: string;
     path: string;

@@ -15,6 +15,7 @@ import { type FunctionDefinition, type FunctionName, functions } from '../../fun
 import { functionEnvironment } from '../../functions/lib/function-environment.ts';
 import * as names from '../../functions/lib/resource-names.ts';
 import { loadTenant, type Tenant } from '../../infra/tenants.ts';
+import { webConfig } from '../../infra/web-config.ts';
 import { type CompiledRoute, compileRoute } from './api-gateway-event.ts';
 import { type Endpoints, emulatorEnvironment, localClients } from './aws-clients.ts';
 import { LocalEventBridge } from './bus/event-bus.ts';
@@ -435,19 +436,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         authorizer: createJwtAuthorizer({ issuer, audience: [pool.clientId] }),
         invoke,
         webRoot: options.webRoot ?? join(repoRoot, 'web', 'dist'),
-        webConfig: {
-          region: tenant.region,
+        webConfig: webConfig(tenant, {
           userPoolId: pool.userPoolId,
           userPoolClientId: pool.clientId,
           cognitoEndpoint: `${cognito.endpoint}/`,
-          tenant: {
-            id: tenant.id,
-            name: tenant.name,
-            timezone: tenant.timezone,
-            currency: tenant.currency,
-            locale: tenant.locale,
-          },
-        },
+        }),
         onRequest: (r) => options.onRequest?.({ tenantId: tenant.id, ...r }),
       });
       quiesce.unshift(gateway.stop);

@@ -5,8 +5,7 @@ import { nowIso } from '../../lib/clock.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { conditionFailedAt, db, tableName } from '../../lib/dynamo.ts';
 import { NotFound } from '../../lib/errors.ts';
-import { auditItem } from '../audit/audit.entity.ts';
-import { createVersioned } from '../mutations.ts';
+import { auditPut, createVersioned } from '../mutations.ts';
 import {
   type NotificationAttributes,
   type NotificationItem,
@@ -127,19 +126,14 @@ export const markRead = async (userId: string, notificationId: string): Promise<
               ExpressionAttributeValues: { ':minus': -1 },
             },
           },
-          {
-            Put: {
-              TableName: tableName,
-              Item: auditItem({
-                subject: 'notification',
-                subjectId: notificationId,
-                action: 'updated',
-                actorId: userId,
-                at,
-                changes: [{ field: 'readAt', to: at }],
-              }),
-            },
-          },
+          auditPut({
+            subject: 'notification',
+            subjectId: notificationId,
+            action: 'updated',
+            actorId: userId,
+            at,
+            changes: [{ field: 'readAt', to: at }],
+          }),
         ],
       }),
     );
