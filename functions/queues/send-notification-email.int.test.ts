@@ -46,7 +46,7 @@ describe('welcome notification and e-mail', () => {
       return mine.length ? mine : undefined;
     }, 'the welcome e-mail');
     expect(mail).toHaveLength(1);
-    expect(mail[0]?.subject).toBe('Добро пожаловать в CRM «ООО «Демо»»');
+    expect(mail[0]?.subject).toBe('Добро пожаловать в CRM: ООО «Демо»');
     expect(mail[0]?.body.text).toContain(`${demo.appUrl}/settings`);
 
     // Mark it read: the counter follows, and marking it again changes nothing.

@@ -223,7 +223,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     };
     writeFileSync(
       join(dataDir, 'runtime.json'),
-      `${JSON.stringify({ pid: process.pid, ports: { ...port, bus: port.bus }, endpoints }, null, 2)}\n`,
+      `${JSON.stringify({ pid: process.pid, ports: port, endpoints }, null, 2)}\n`,
     );
 
     const functionLog = join(dataDir, 'logs', 'functions.log');

@@ -8,11 +8,11 @@ describe('renderNotificationEmail', () => {
   it('writes the welcome in the recipient’s language with a link into the app', () => {
     const n = createMockNotification({ link: '/settings' });
     const ru = renderNotificationEmail(n, 'ru', tenant);
-    expect(ru.subject).toBe('Добро пожаловать в CRM «ООО «Демо»»');
+    expect(ru.subject).toBe('Добро пожаловать в CRM: ООО «Демо»');
     expect(ru.text).toContain('Здравствуйте, Анна!');
     expect(ru.text).toContain('https://crm.example.com/settings');
     const en = renderNotificationEmail(n, 'en', tenant);
-    expect(en.subject).toBe('Welcome to the ООО «Демо» CRM');
+    expect(en.subject).toBe('Welcome to the CRM: ООО «Демо»');
   });
 
   it('escapes what users typed before putting it in HTML', () => {

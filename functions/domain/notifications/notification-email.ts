@@ -11,7 +11,7 @@ const texts: Record<Locale, (n: NotificationItem, tenantName: string) => Texts> 
   ru: (n, tenantName) =>
     n.kind === 'welcome'
       ? {
-          subject: `Добро пожаловать в CRM «${tenantName}»`,
+          subject: `Добро пожаловать в CRM: ${tenantName}`,
           lines: [
             `Здравствуйте, ${n.params.name ?? ''}!`,
             `Для вас создан доступ к CRM организации «${tenantName}».`,
@@ -26,7 +26,7 @@ const texts: Record<Locale, (n: NotificationItem, tenantName: string) => Texts> 
   en: (n, tenantName) =>
     n.kind === 'welcome'
       ? {
-          subject: `Welcome to the ${tenantName} CRM`,
+          subject: `Welcome to the CRM: ${tenantName}`,
           lines: [`Hello, ${n.params.name ?? ''}!`, `You now have access to the CRM of ${tenantName}.`],
           action: 'Open the CRM',
         }
