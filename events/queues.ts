@@ -25,6 +25,20 @@ export const workQueues = [
     maxReceiveCount: 5,
     retentionDays: 4,
   },
+  {
+    name: 'import-chunks',
+    description: 'one chunk of rows of an import job to write (the consumer queues the next chunk)',
+    visibilityTimeoutSeconds: 1800,
+    maxReceiveCount: 5,
+    retentionDays: 4,
+  },
+  {
+    name: 'export-jobs',
+    description: 'an export to write to the files bucket',
+    visibilityTimeoutSeconds: 1800,
+    maxReceiveCount: 3,
+    retentionDays: 4,
+  },
 ] as const satisfies readonly WorkQueueDefinition[];
 
 export const failureQueues = [

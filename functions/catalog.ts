@@ -23,7 +23,14 @@ export type Access = {
   /** ses:SendEmail through the tenant's configuration set. */
   readonly sendEmail?: true;
   /** Named actions on the tenant's user pool. */
-  readonly userPool?: readonly ('cognito-idp:AdminGetUser' | 'cognito-idp:DescribeUserPool')[];
+  readonly userPool?: readonly (
+    | 'cognito-idp:AdminGetUser'
+    | 'cognito-idp:DescribeUserPool'
+    | 'cognito-idp:ListUsers'
+    | 'cognito-idp:ListUsersInGroup'
+  )[];
+  /** The tenant's files bucket (attachments, import uploads, exports): objects only, no bucket admin. */
+  readonly files?: 'read' | 'read-write';
   /** Read-only checks the health endpoint makes. */
   readonly healthChecks?: true;
 };

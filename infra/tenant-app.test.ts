@@ -116,7 +116,7 @@ describe('deleteData', () => {
     for (const group of Object.values(template.findResources('AWS::Cognito::UserPoolGroup'))) {
       expect(group.DeletionPolicy).toBe('Delete');
     }
-    // Both buckets are emptied by CDK's auto-delete handler before they are deleted.
-    expect(Object.keys(template.findResources('Custom::S3AutoDeleteObjects'))).toHaveLength(2);
+    // The buckets (web app, access logs, files) are emptied by CDK's auto-delete handler before they are deleted.
+    expect(Object.keys(template.findResources('Custom::S3AutoDeleteObjects'))).toHaveLength(3);
   });
 });

@@ -16,6 +16,8 @@ export type TenantResources = {
   readonly queueUrls: Readonly<Record<string, string>>;
   readonly userPoolId: string;
   readonly sesConfigurationSet: string;
+  /** The tenant's files bucket (attachments, import uploads, exports). */
+  readonly filesBucket: string;
   readonly mailFrom: string;
   /** Where users open the web app; links in e-mails point here. */
   readonly appUrl: string;
@@ -60,5 +62,6 @@ export const functionEnvironment = (
     env.MAIL_FROM = r.mailFrom;
   }
   if (a.userPool?.length || a.healthChecks) env.USER_POOL_ID = r.userPoolId;
+  if (a.files) env.FILES_BUCKET = r.filesBucket;
   return env;
 };

@@ -117,3 +117,16 @@ export const userRoute = (
     if (claims === undefined) throw new Unauthorized('Sign in to use the CRM.');
     return run(request, principalFromClaims(claims));
   });
+
+export type UserRouteHandler = (request: HttpRequest, principal: Principal) => Promise<HttpResponse>;
+
+/**
+ * One function serving several routes of a resource (functions/catalog.ts lists them):
+ * each route key (`GET /api/companies/{id}`) maps to its own thin handler.
+ */
+export const userRoutes = (handlers: Readonly<Record<string, UserRouteHandler>>): Handler =>
+  userRoute(async (request, principal) => {
+    const handle = handlers[request.event.routeKey];
+    if (!handle) throw new Error(`no handler for route ${request.event.routeKey}`);
+    return handle(request, principal);
+  });

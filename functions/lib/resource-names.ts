@@ -15,4 +15,5 @@ export const httpApiName = (tenantId: string): string => `crm-${tenantId}`;
 export const userPoolName = (tenantId: string): string => `crm-${tenantId}`;
 export const userPoolClientName = (tenantId: string): string => `crm-${tenantId}-web`;
 export const sesConfigurationSetName = (tenantId: string): string => `crm-${tenantId}`;
-export const attachmentsBucketPrefix = (tenantId: string): string => `crm-${tenantId}-files`;
+/** Locally the bucket's name; in AWS a generated name (bucket names are global), passed in FILES_BUCKET. */
+export const filesBucketName = (tenantId: string): string => `crm-${tenantId}-files`;

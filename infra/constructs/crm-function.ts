@@ -12,6 +12,7 @@ import { Architecture, LoggingFormat, Runtime, StartingPosition } from 'aws-cdk-
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Access, FunctionDefinition } from '../../functions/catalog.ts';
@@ -60,6 +61,7 @@ export type AccessTargets = {
   /** Every queue of the tenant by short name (work queues, their DLQs, failure queues). */
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly userPoolArn: string;
+  readonly filesBucket: IBucket;
   readonly sesConfigurationSetName: string;
   readonly mailFrom: string;
 };
@@ -133,6 +135,18 @@ export class CrmFunction extends Construct {
     if (access.sendEmail) this.bindSendEmail(targets.sesConfigurationSetName, targets.mailFrom);
     if (access.userPool?.length) this.bindUserPool(targets.userPoolArn, access.userPool);
     if (access.healthChecks) this.bindHealthChecks(targets);
+    if (access.files) this.bindFiles(targets.filesBucket, access.files);
+  }
+
+  /** Objects of the files bucket only: get (and put and delete for read-write), no bucket actions. */
+  bindFiles(bucket: IBucket, mode: 'read' | 'read-write'): void {
+    const actions = ['s3:GetObject', ...(mode === 'read-write' ? ['s3:PutObject', 's3:DeleteObject'] : [])];
+    this.role.addToPolicy(new PolicyStatement({ actions, resources: [bucket.arnForObjects('*')] }));
+    acknowledge(
+      this.role,
+      wildcardResource(this, bucket.arnForObjects('*')),
+      'The wildcard is the objects of this tenant’s files bucket only; keys are generated per record and job.',
+    );
   }
 
   bindTable(table: ITable, mode: 'read' | 'read-write'): void {

@@ -143,7 +143,7 @@ describe('table', () => {
     expect(t.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has every GSI of table.ts, with its keys and ALL projected', () => {
+  it('has every GSI of table.ts, with its keys and its projection', () => {
     const [, t] = one('AWS::DynamoDB::Table', 'TableName', tableName(s.tenant.id));
     const gsis: Json[] = t.Properties.GlobalSecondaryIndexes;
     expect(gsis.map((g) => g.IndexName).sort()).toEqual(
@@ -156,7 +156,10 @@ describe('table', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection:
+          index.projection === 'ALL'
+            ? { ProjectionType: 'ALL' }
+            : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
       });
     }
   });
@@ -357,6 +360,8 @@ describe('IAM', () => {
       ...(a.sendTo?.length ? ['sqs:SendMessage'] : []),
       ...(a.sendEmail ? ['ses:SendEmail', 'ses:SendRawEmail'] : []),
       ...(a.userPool ?? []),
+      ...(a.files ? ['s3:GetObject'] : []),
+      ...(a.files === 'read-write' ? ['s3:PutObject', 's3:DeleteObject'] : []),
       ...(a.healthChecks
         ? [
             'dynamodb:DescribeTable',
@@ -685,6 +690,35 @@ describe('web app', () => {
       join(s.assemblyDir, `asset.${deployment.Properties.SourceObjectKeys[0].replace(/\.zip$/, '')}`),
     );
     expect(built).toContain('index.html');
+  });
+});
+
+describe('files bucket', () => {
+  it('is private, encrypted, TLS-only, logged, and lets only the web app origin upload and download', () => {
+    const buckets = resourcesOf('AWS::S3::Bucket').filter(([, r]) => r.Properties.CorsConfiguration);
+    expect(buckets).toHaveLength(1);
+    const [id, bucket] = buckets[0] as [string, Resource];
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(
+      bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault,
+    ).toEqual({
+      SSEAlgorithm: 'AES256',
+    });
+    expect(bucket.Properties.LoggingConfiguration.LogFilePrefix).toBe('files/');
+    const [rule] = bucket.Properties.CorsConfiguration.CorsRules;
+    expect(rule.AllowedMethods.sort()).toEqual(['GET', 'PUT']);
+    expect(rule.AllowedOrigins).toHaveLength(1);
+    expect(JSON.stringify(rule.AllowedOrigins[0])).toContain('DomainName');
+    const policies = Object.values(s.template.findResources('AWS::S3::BucketPolicy')).filter(
+      (p: Json) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: id }),
+    );
+    expect(JSON.stringify(policies)).toContain('"aws:SecureTransport":"false"');
+    expect(bucket.DeletionPolicy).toBe('Retain');
   });
 });
 

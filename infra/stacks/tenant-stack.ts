@@ -18,6 +18,7 @@ import { stackName } from '../../functions/lib/resource-names.ts';
 import { CrmFunction } from '../constructs/crm-function.ts';
 import { TenantApi } from '../constructs/tenant-api.ts';
 import { TenantBus } from '../constructs/tenant-bus.ts';
+import { TenantFiles } from '../constructs/tenant-files.ts';
 import { TenantMail } from '../constructs/tenant-mail.ts';
 import { TenantQueues } from '../constructs/tenant-queues.ts';
 import { TenantTable } from '../constructs/tenant-table.ts';
@@ -60,6 +61,7 @@ export class TenantStack extends Stack {
   readonly api: TenantApi;
   readonly web: WebApp;
   readonly mail: TenantMail;
+  readonly files: TenantFiles;
   readonly functions: ReadonlyMap<FunctionName, CrmFunction>;
   /** The values functionEnvironment() was given (CloudFormation tokens). */
   readonly resources: TenantResources;
@@ -111,6 +113,12 @@ export class TenantStack extends Stack {
       deletionProtection: protect,
     });
     this.api.useJwtAuthorizer(this.users.issuerUrl, this.users.webClient.userPoolClientId);
+    this.files = new TenantFiles(this, 'Files', {
+      appOrigin: this.web.url,
+      accessLogs: this.web.logsBucket,
+      removalPolicy: dataRemoval,
+      deleteData: props.deleteData,
+    });
 
     this.resources = {
       tenantId: tenant.id,
@@ -123,6 +131,7 @@ export class TenantStack extends Stack {
       queueUrls: Object.fromEntries([...this.queues.byName].map(([name, q]) => [name, q.queueUrl])),
       userPoolId: this.users.userPool.userPoolId,
       sesConfigurationSet: this.mail.configurationSet.configurationSetName,
+      filesBucket: this.files.bucket.bucketName,
       mailFrom: tenant.mailFrom,
       appUrl: this.web.url,
     };
@@ -142,6 +151,7 @@ export class TenantStack extends Stack {
         bus: this.bus.bus,
         queues: this.queues.byName,
         userPoolArn: this.users.userPool.userPoolArn,
+        filesBucket: this.files.bucket,
         sesConfigurationSetName: this.mail.configurationSet.configurationSetName,
         mailFrom: tenant.mailFrom,
       });

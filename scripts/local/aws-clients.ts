@@ -4,6 +4,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -22,6 +23,7 @@ export const localClients = (endpoints: Endpoints, region: string) => {
     dynamodb: new DynamoDBClient({ ...base, endpoint: endpoints.dynamodb }),
     streams: new DynamoDBStreamsClient({ ...base, endpoint: endpoints.dynamodb }),
     sqs: new SQSClient({ ...base, endpoint: endpoints.sqs }),
+    s3: new S3Client({ ...base, endpoint: endpoints.sqs, forcePathStyle: true }),
     cognito: new CognitoIdentityProviderClient({ ...base, endpoint: endpoints.cognito }),
   };
 };
@@ -37,7 +39,6 @@ export const emulatorEnvironment = (endpoints: Endpoints, region: string): Recor
   AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
   AWS_ENDPOINT_URL_DYNAMODB_STREAMS: endpoints.dynamodb,
   AWS_ENDPOINT_URL_SQS: endpoints.sqs,
-  AWS_ENDPOINT_URL_S3: endpoints.sqs,
   AWS_ENDPOINT_URL_SESV2: endpoints.ses,
   AWS_ENDPOINT_URL_SES: endpoints.ses,
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,

@@ -3,7 +3,13 @@
 // and the built SPA with its /config.json from the same origin, as CloudFront does in AWS.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { WebConfig } from '../../infra/web-config.ts';
 import {
@@ -23,6 +29,8 @@ export type GatewayOptions = {
   readonly invoke: (functionName: string, event: unknown, requestId: string) => Promise<unknown>;
   /** The SPA build (web/dist). */
   readonly webRoot: string;
+  /** fauxqs, which serves S3: /_s3/* is passed to it (CloudFront and S3 presigned URLs in AWS). */
+  readonly s3Endpoint: string;
   /** What the SPA's /config.json says. */
   readonly webConfig: WebConfig;
   readonly onRequest?: (line: {
@@ -144,6 +152,27 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
     return match.route.routeKey;
   };
 
+  // The files bucket on the app's own origin, as presigned URLs address it locally: the
+  // browser uploads and downloads without CORS, and the request reaches fauxqs unchanged.
+  const proxyS3 = (req: IncomingMessage, res: ServerResponse, url: URL) =>
+    new Promise<void>((resolveProxy) => {
+      const target = new URL(`${url.pathname.slice('/_s3'.length) || '/'}${url.search}`, options.s3Endpoint);
+      const upstream = httpRequest(
+        target,
+        { method: req.method, headers: { ...req.headers, host: target.host } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          answer.once('end', () => resolveProxy());
+        },
+      );
+      upstream.once('error', () => {
+        if (!res.headersSent) sendJson(res, 502, { message: 'Bad Gateway' });
+        resolveProxy();
+      });
+      req.pipe(upstream);
+    });
+
   const serveStatic = (res: ServerResponse, url: URL) => {
     if (url.pathname === '/config.json') {
       sendJson(res, 200, options.webConfig, { 'cache-control': 'no-store' });
@@ -175,7 +204,9 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
     try {
       if (url.pathname === '/api' || url.pathname.startsWith('/api/'))
         routeKey = await serveApi(req, res, url);
-      else serveStatic(res, url);
+      else if (url.pathname.startsWith('/_s3/')) await proxyS3(req, res, url);
+      else if (req.method === 'GET' || req.method === 'HEAD') serveStatic(res, url);
+      else sendJson(res, 405, { message: 'Method Not Allowed' }, { allow: 'GET, HEAD' });
     } catch (error) {
       if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
       else res.destroy(error as Error);

@@ -21,6 +21,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { deadLetterRetentionDays, failureQueues, workQueues } from '../../events/queues.ts';
 import { table } from '../../functions/domain/table.ts';
@@ -44,7 +45,10 @@ export const provisionTable = async (clients: LocalClients, tenantId: string): P
       { AttributeName: i.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: i.sortKey, KeyType: 'RANGE' as const },
     ],
-    Projection: { ProjectionType: 'ALL' as const },
+    Projection:
+      i.projection === 'ALL'
+        ? { ProjectionType: 'ALL' as const }
+        : { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...i.projection] },
   });
   const existing = await clients.dynamodb.send(new DescribeTableCommand({ TableName })).catch((error) => {
     if ((error as Error).name === 'ResourceNotFoundException') return undefined;
@@ -131,6 +135,17 @@ export const provisionQueues = async (
     });
   }
   return urls;
+};
+
+/** The files bucket (attachments, import uploads, exports), in fauxqs. */
+export const provisionFilesBucket = async (clients: LocalClients, tenantId: string): Promise<string> => {
+  const Bucket = names.filesBucketName(tenantId);
+  const exists = await clients.s3.send(new HeadBucketCommand({ Bucket })).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) await clients.s3.send(new CreateBucketCommand({ Bucket }));
+  return Bucket;
 };
 
 export type Login = {

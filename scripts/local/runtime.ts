@@ -30,7 +30,13 @@ import { FunctionHost } from './function-host.ts';
 import { type Gateway, startGateway } from './gateway.ts';
 import { createJwtAuthorizer } from './jwt-authorizer.ts';
 import { assertPortFree, freePort } from './ports.ts';
-import { type Login, provisionQueues, provisionTable, provisionUserPool } from './provision.ts';
+import {
+  type Login,
+  provisionFilesBucket,
+  provisionQueues,
+  provisionTable,
+  provisionUserPool,
+} from './provision.ts';
 import { startSqsPoller } from './sqs-poller.ts';
 import { startStreamPoller } from './stream-poller.ts';
 
@@ -73,6 +79,7 @@ export type LocalTenant = {
   readonly tableName: string;
   readonly busName: string;
   readonly queueUrls: Readonly<Record<string, string>>;
+  readonly filesBucket: string;
   readonly gateway: Gateway;
   /** The routes the gateway serves, from functions/catalog.ts. */
   readonly routes: readonly CompiledRoute[];
@@ -238,10 +245,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       const clients = localClients(endpoints, tenant.region);
       const tenantDir = join(dataDir, 'tenants', tenant.id);
       mkdirSync(tenantDir, { recursive: true });
-      const [tableName, queueUrls, pool] = await Promise.all([
+      const [tableName, queueUrls, pool, filesBucket] = await Promise.all([
         provisionTable(clients, tenant.id),
         provisionQueues(clients, tenant.id),
         provisionUserPool(clients, tenant, join(tenantDir, 'credentials.json')),
+        provisionFilesBucket(clients, tenant.id),
       ]);
       const gatewayPort = port.gateways[index] ?? 0;
       const appUrl = `http://127.0.0.1:${gatewayPort}`;
@@ -257,6 +265,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         queueUrls,
         userPoolId: pool.userPoolId,
         sesConfigurationSet: names.sesConfigurationSetName(tenant.id),
+        filesBucket,
         mailFrom: tenant.mailFrom,
         appUrl,
       };
@@ -272,6 +281,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
             environment: {
               ...emulatorEnvironment(endpoints, tenant.region),
               ...functionEnvironment(name, definition, resources),
+              // S3 through the gateway's /_s3 proxy: presigned URLs then point at the app's origin.
+              AWS_ENDPOINT_URL_S3: `${appUrl}/_s3`,
+              S3_FORCE_PATH_STYLE: 'true',
               AWS_LAMBDA_FUNCTION_NAME: functionName,
               AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memoryMb ?? 512),
               NODE_OPTIONS: '--enable-source-maps',
@@ -436,6 +448,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         authorizer: createJwtAuthorizer({ issuer, audience: [pool.clientId] }),
         invoke,
         webRoot: options.webRoot ?? join(repoRoot, 'web', 'dist'),
+        s3Endpoint: endpoints.sqs,
         webConfig: webConfig(tenant, {
           userPoolId: pool.userPoolId,
           userPoolClientId: pool.clientId,
@@ -455,6 +468,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         tableName,
         busName,
         queueUrls,
+        filesBucket,
         gateway,
         routes,
         eventSources,

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../../lib/principal.ts';
+import type { Role } from '../../lib/roles.ts';
+import { canCreateRecord, canEditRecord, canLogActivity, canReadRecords, canReassign } from './access.ts';
+
+const as = (...roles: Role[]): Principal => ({ userId: 'me', username: 'me', roles });
+const mine = { ownerId: 'me' };
+const theirs = { ownerId: 'someone' };
+
+describe('record access', () => {
+  it('lets sales edit what they own and only read the rest', () => {
+    expect(canEditRecord(as('sales'), mine)).toBe(true);
+    expect(canEditRecord(as('sales'), theirs)).toBe(false);
+    expect(canCreateRecord(as('sales'), 'me')).toBe(true);
+    expect(canCreateRecord(as('sales'), 'someone')).toBe(false);
+    expect(canReassign(as('sales'), mine, 'someone')).toBe(false);
+  });
+
+  it('lets managers and admins edit and reassign everything', () => {
+    for (const role of ['sales-manager', 'admin'] as const) {
+      expect(canEditRecord(as(role), theirs)).toBe(true);
+      expect(canReassign(as(role), theirs, 'me')).toBe(true);
+    }
+  });
+
+  it('lets marketing and support read; support may log activities', () => {
+    expect(canEditRecord(as('marketing'), mine)).toBe(false);
+    expect(canEditRecord(as('support'), mine)).toBe(false);
+    expect(canLogActivity(as('support'), theirs)).toBe(true);
+    expect(canLogActivity(as('marketing'), theirs)).toBe(false);
+    expect(canReadRecords(as('marketing'))).toBe(true);
+    expect(canReadRecords(as())).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+// Who may do what with companies and contacts (docs/customer-base.md "Roles"). Handlers
+// call these before any write; a refusal is a Forbidden (403) that changes nothing.
+import { Forbidden } from '../../lib/errors.ts';
+import type { Principal } from '../../lib/principal.ts';
+import type { Role } from '../../lib/roles.ts';
+
+const has = (p: Principal, ...roles: Role[]): boolean => p.roles.some((r) => roles.includes(r));
+
+/** Any role at all: a signed-in user without one sees nothing but their profile. */
+export const canReadRecords = (p: Principal): boolean => p.roles.length > 0;
+
+/** Managers and admins edit everything; sales edit what they own. */
+export const canEditRecord = (p: Principal, record: { ownerId: string }): boolean =>
+  has(p, 'admin', 'sales-manager') || (has(p, 'sales') && record.ownerId === p.userId);
+
+/** Creating: sales create records they own; managers and admins create for anyone. */
+export const canCreateRecord = (p: Principal, ownerId: string): boolean =>
+  has(p, 'admin', 'sales-manager') || (has(p, 'sales') && ownerId === p.userId);
+
+/** Handing a record to another owner. */
+export const canReassign = (p: Principal, record: { ownerId: string }, newOwnerId: string): boolean =>
+  newOwnerId === record.ownerId || has(p, 'admin', 'sales-manager');
+
+/** Notes and other activities: whoever may edit the record, and support staff. */
+export const canLogActivity = (p: Principal, record: { ownerId: string }): boolean =>
+  canEditRecord(p, record) || has(p, 'support', 'sales', 'sales-manager', 'admin');
+
+export const canImport = (p: Principal): boolean => has(p, 'admin', 'sales-manager', 'sales', 'marketing');
+
+export const canManageCustomFields = (p: Principal): boolean => has(p, 'admin');
+
+export const canManageTeamViews = (p: Principal): boolean => has(p, 'admin', 'sales-manager');
+
+export const requireRecordReader = (p: Principal): void => {
+  if (!canReadRecords(p))
+    throw new Forbidden('Your account has no role in this organisation yet; ask an administrator.');
+};
+
+export const requireEditor = (p: Principal, record: { ownerId: string }, what: string): void => {
+  if (!canEditRecord(p, record)) {
+    throw new Forbidden(
+      has(p, 'sales')
+        ? `Only the owner of this ${what}, a sales manager or an administrator may change it.`
+        : `Your role may read this ${what} but not change it.`,
+    );
+  }
+};
