@@ -223,14 +223,12 @@ export const companyTokenItems = (c: CompanyAttributes) => {
       const digits = phoneIndexDigits(p.value);
       return { ...base, sk: `TOKEN#phone#${digits}`, gsi10pk: 'PHONE', gsi10sk: `${digits}#COMPANY#${c.id}` };
     }),
-    ...c.emails
-      .slice(1)
-      .map((e) => ({
-        ...base,
-        sk: `TOKEN#email#${e.value}`,
-        gsi11pk: 'EMAIL',
-        gsi11sk: `${e.value}#COMPANY#${c.id}`,
-      })),
+    ...c.emails.slice(1).map((e) => ({
+      ...base,
+      sk: `TOKEN#email#${e.value}`,
+      gsi11pk: 'EMAIL',
+      gsi11sk: `${e.value}#COMPANY#${c.id}`,
+    })),
   ];
 };
 

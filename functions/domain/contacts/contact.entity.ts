@@ -189,14 +189,12 @@ export const contactTokenItems = (c: ContactAttributes) => {
       const digits = phoneIndexDigits(p.value);
       return { ...base, sk: `TOKEN#phone#${digits}`, gsi10pk: 'PHONE', gsi10sk: `${digits}#CONTACT#${c.id}` };
     }),
-    ...c.emails
-      .slice(1)
-      .map((e) => ({
-        ...base,
-        sk: `TOKEN#email#${e.value}`,
-        gsi11pk: 'EMAIL',
-        gsi11sk: `${e.value}#CONTACT#${c.id}`,
-      })),
+    ...c.emails.slice(1).map((e) => ({
+      ...base,
+      sk: `TOKEN#email#${e.value}`,
+      gsi11pk: 'EMAIL',
+      gsi11sk: `${e.value}#CONTACT#${c.id}`,
+    })),
   ];
 };
 
