@@ -1,7 +1,10 @@
 // Every event contract the CRM emits. The stream publisher, the contract tests and the
 // README's event table are derived from this list.
 import type { EventContract } from './contract.ts';
+import { auditRecordedV1 } from './schemas/audit.ts';
+import { noteCreatedV1, noteDeletedV1, noteUpdatedV1 } from './schemas/notes.ts';
 import { notificationCreatedV1 } from './schemas/notifications.ts';
+import { mergeRelinkRequestedV1 } from './schemas/records.ts';
 import { schedulerHeartbeatV1 } from './schemas/scheduler.ts';
 import { userCreatedV1, userUpdatedV1 } from './schemas/users.ts';
 
@@ -10,6 +13,21 @@ export const eventContracts: readonly EventContract[] = [
   userUpdatedV1,
   notificationCreatedV1,
   schedulerHeartbeatV1,
+  auditRecordedV1,
+  noteCreatedV1,
+  noteUpdatedV1,
+  noteDeletedV1,
+  mergeRelinkRequestedV1,
 ];
 
-export { notificationCreatedV1, schedulerHeartbeatV1, userCreatedV1, userUpdatedV1 };
+export {
+  auditRecordedV1,
+  mergeRelinkRequestedV1,
+  noteCreatedV1,
+  noteDeletedV1,
+  noteUpdatedV1,
+  notificationCreatedV1,
+  schedulerHeartbeatV1,
+  userCreatedV1,
+  userUpdatedV1,
+};

@@ -3,6 +3,9 @@
 // the retries, to the `bus-dlq` failure queue.
 import { notificationCreatedV1, userCreatedV1 } from './catalog.ts';
 import type { WorkQueueName } from './queues.ts';
+import { auditRecordedV1 } from './schemas/audit.ts';
+import { noteCreatedV1, noteDeletedV1, noteUpdatedV1 } from './schemas/notes.ts';
+import { mergeRelinkRequestedV1 } from './schemas/records.ts';
 import { schedulerHeartbeatV1 } from './schemas/scheduler.ts';
 
 /** An EventBridge event pattern, as AWS documents it. */
@@ -41,5 +44,32 @@ export const rules = [
     description: "The scheduler's heartbeat is recorded so that health can show schedules fire.",
     pattern: { source: [schedulerHeartbeatV1.source], 'detail-type': [schedulerHeartbeatV1.detailType] },
     target: { function: 'record-heartbeat' },
+  },
+  {
+    name: 'timeline-from-audit',
+    description:
+      'Audit entries of companies, contacts and files become timeline entries (a contact’s also on its company).',
+    pattern: {
+      source: [auditRecordedV1.source],
+      'detail-type': [auditRecordedV1.detailType],
+      detail: { subject: ['company', 'contact', 'attachment'] },
+    },
+    target: { function: 'project-timeline' },
+  },
+  {
+    name: 'timeline-from-notes',
+    description: 'Notes appear on, change on and disappear from the timelines of their records.',
+    pattern: {
+      source: [noteCreatedV1.source],
+      'detail-type': [noteCreatedV1.detailType, noteUpdatedV1.detailType, noteDeletedV1.detailType],
+    },
+    target: { function: 'project-timeline' },
+  },
+  {
+    name: 'relink-merged-records',
+    description:
+      'A merge moves the duplicate’s contacts, files, notes and timeline to the survivor, slice by slice.',
+    pattern: { source: [mergeRelinkRequestedV1.source], 'detail-type': [mergeRelinkRequestedV1.detailType] },
+    target: { function: 'relink-merged' },
   },
 ] as const satisfies readonly RuleDefinition[];

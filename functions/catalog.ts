@@ -53,6 +53,11 @@ export type FunctionDefinition = {
     readonly batchSize: number;
     readonly maxBatchingWindowSeconds: number;
     readonly retryAttempts: number;
+    /**
+     * A tumbling window (seconds): Lambda then names the shard of each batch (`shardId`), which
+     * a consumer keying its idempotency by shard needs (aggregate-changes).
+     */
+    readonly tumblingWindowSeconds?: number;
   };
   readonly access: Access;
 };
@@ -110,6 +115,178 @@ export const functions = {
     queue: { name: 'notification-emails', batchSize: 10, maxBatchingWindowSeconds: 1 },
     timeoutSeconds: 30,
     access: { table: 'read-write', sendEmail: true },
+  },
+  // Customer base (docs/customer-base.md)
+  companies: {
+    entry: 'functions/http/companies/companies.http.ts',
+    description:
+      'Companies: create (with the duplicate check), read, change, delete and restore, merge, bulk actions.',
+    routes: [
+      { method: 'POST', path: '/api/companies' },
+      { method: 'POST', path: '/api/companies/duplicates' },
+      { method: 'POST', path: '/api/companies/bulk' },
+      { method: 'GET', path: '/api/companies/{id}' },
+      { method: 'PATCH', path: '/api/companies/{id}' },
+      { method: 'DELETE', path: '/api/companies/{id}' },
+      { method: 'POST', path: '/api/companies/{id}/restore' },
+      { method: 'POST', path: '/api/companies/{id}/merge' },
+      { method: 'GET', path: '/api/companies/{id}/contacts' },
+    ],
+    access: { table: 'read-write' },
+  },
+  contacts: {
+    entry: 'functions/http/contacts/contacts.http.ts',
+    description:
+      'Contacts: create (with the duplicate check), read, change, delete and restore, merge, bulk actions.',
+    routes: [
+      { method: 'POST', path: '/api/contacts' },
+      { method: 'POST', path: '/api/contacts/duplicates' },
+      { method: 'POST', path: '/api/contacts/bulk' },
+      { method: 'GET', path: '/api/contacts/{id}' },
+      { method: 'PATCH', path: '/api/contacts/{id}' },
+      { method: 'DELETE', path: '/api/contacts/{id}' },
+      { method: 'POST', path: '/api/contacts/{id}/restore' },
+      { method: 'POST', path: '/api/contacts/{id}/merge' },
+    ],
+    access: { table: 'read-write' },
+  },
+  activity: {
+    entry: 'functions/http/activity/activity.http.ts',
+    description: 'Notes on companies and contacts, and the timeline of a record.',
+    routes: [
+      { method: 'POST', path: '/api/notes' },
+      { method: 'PATCH', path: '/api/notes/{id}' },
+      { method: 'DELETE', path: '/api/notes/{id}' },
+      { method: 'GET', path: '/api/timeline/{type}/{id}' },
+    ],
+    access: { table: 'read-write' },
+  },
+  attachments: {
+    entry: 'functions/http/attachments/attachments.http.ts',
+    description: 'Files attached to records: presigned upload and download, listing, removal.',
+    routes: [
+      { method: 'POST', path: '/api/attachments' },
+      { method: 'GET', path: '/api/attachments' },
+      { method: 'POST', path: '/api/attachments/{id}/complete' },
+      { method: 'GET', path: '/api/attachments/{id}/download' },
+      { method: 'DELETE', path: '/api/attachments/{id}' },
+    ],
+    access: { table: 'read-write', files: 'read-write' },
+  },
+  'custom-fields': {
+    entry: 'functions/http/custom-fields/custom-fields.http.ts',
+    description: 'Custom field definitions per record type (admins define, everyone reads).',
+    routes: [
+      { method: 'GET', path: '/api/custom-fields' },
+      { method: 'POST', path: '/api/custom-fields' },
+      { method: 'PATCH', path: '/api/custom-fields/{entity}/{key}' },
+      { method: 'DELETE', path: '/api/custom-fields/{entity}/{key}' },
+    ],
+    access: { table: 'read-write' },
+  },
+  trash: {
+    entry: 'functions/http/trash/list-trash.http.ts',
+    description: 'Deleted companies and contacts that can still be restored; admins purge them for good.',
+    routes: [
+      { method: 'GET', path: '/api/trash' },
+      { method: 'DELETE', path: '/api/trash/{type}/{id}' },
+    ],
+    access: { table: 'read-write' },
+  },
+  users: {
+    entry: 'functions/http/users/list-users.http.ts',
+    description: "The tenant's staff with their roles (owner pickers, filters).",
+    routes: [{ method: 'GET', path: '/api/users' }],
+    access: { table: 'read', userPool: ['cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup'] },
+  },
+  'project-timeline': {
+    entry: 'functions/events/project-timeline.event.ts',
+    description: 'Writes timeline entries of companies and contacts from audit, note and import events.',
+    // A company rename refreshes the company name on each of its contacts.
+    timeoutSeconds: 60,
+    access: { table: 'read-write' },
+  },
+  'relink-merged': {
+    entry: 'functions/events/relink-merged.event.ts',
+    description:
+      "Moves a merged duplicate's contacts, files, notes and timeline to the survivor, slice by slice.",
+    timeoutSeconds: 60,
+    access: { table: 'read-write' },
+  },
+  'list-records': {
+    entry: 'functions/http/lists/list-records.http.ts',
+    description: 'Lists of companies and contacts: sorts, filters, cursors, totals.',
+    routes: [
+      { method: 'GET', path: '/api/companies' },
+      { method: 'GET', path: '/api/contacts' },
+    ],
+    memoryMb: 1024,
+    access: { table: 'read' },
+  },
+  search: {
+    entry: 'functions/http/search/search.http.ts',
+    description: 'Finds companies and contacts by a word or prefix of a name, an e-mail, a phone or an INN.',
+    routes: [{ method: 'GET', path: '/api/search' }],
+    memoryMb: 1024,
+    access: { table: 'read' },
+  },
+  'saved-views': {
+    entry: 'functions/http/views/saved-views.http.ts',
+    description: 'Saved views (filters, sort, columns), private or shared with the team.',
+    routes: [
+      { method: 'GET', path: '/api/views' },
+      { method: 'POST', path: '/api/views' },
+      { method: 'PATCH', path: '/api/views/{id}' },
+      { method: 'DELETE', path: '/api/views/{id}' },
+    ],
+    access: { table: 'read-write' },
+  },
+  'aggregate-changes': {
+    entry: 'functions/streams/aggregate-changes.stream.ts',
+    description: 'Keeps counts per record type, lifecycle stage and owner from the table stream.',
+    stream: { batchSize: 500, maxBatchingWindowSeconds: 1, retryAttempts: 10, tumblingWindowSeconds: 1 },
+    access: { table: 'read-write' },
+  },
+  imports: {
+    entry: 'functions/http/imports/imports.http.ts',
+    description: 'CSV imports: upload, analysis and column mapping, dry run, start, progress, cancel.',
+    routes: [
+      { method: 'POST', path: '/api/imports' },
+      { method: 'GET', path: '/api/imports' },
+      { method: 'GET', path: '/api/imports/{id}' },
+      { method: 'POST', path: '/api/imports/{id}/analyze' },
+      { method: 'POST', path: '/api/imports/{id}/dry-run' },
+      { method: 'POST', path: '/api/imports/{id}/start' },
+      { method: 'POST', path: '/api/imports/{id}/cancel' },
+    ],
+    memoryMb: 1536,
+    timeoutSeconds: 29,
+    access: { table: 'read-write', files: 'read-write', sendTo: ['import-chunks'] },
+  },
+  'run-import': {
+    entry: 'functions/queues/run-import.queue.ts',
+    description: 'Imports one chunk of rows of an import job, idempotently, and queues the next.',
+    queue: { name: 'import-chunks', batchSize: 1, maxBatchingWindowSeconds: 0 },
+    memoryMb: 1536,
+    timeoutSeconds: 300,
+    access: { table: 'read-write', files: 'read', sendTo: ['import-chunks'] },
+  },
+  exports: {
+    entry: 'functions/http/exports/exports.http.ts',
+    description: 'Exports of a list or saved view to CSV, and of contacts to vCard: start and download.',
+    routes: [
+      { method: 'POST', path: '/api/exports' },
+      { method: 'GET', path: '/api/exports/{id}' },
+    ],
+    access: { table: 'read-write', files: 'read', sendTo: ['export-jobs'] },
+  },
+  'run-export': {
+    entry: 'functions/queues/run-export.queue.ts',
+    description: 'Writes an export file to the files bucket.',
+    queue: { name: 'export-jobs', batchSize: 1, maxBatchingWindowSeconds: 0 },
+    memoryMb: 1536,
+    timeoutSeconds: 300,
+    access: { table: 'read-write', files: 'read-write' },
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

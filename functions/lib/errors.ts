@@ -67,3 +67,38 @@ export class Conflict extends DomainError {
   readonly status = 409;
   readonly code = 'Conflict';
 }
+
+/** A new company or contact looks like one that exists; the caller may insist (`allowDuplicate`). */
+export type SuspectedDuplicate = {
+  readonly id: string;
+  readonly name: string;
+  readonly reason: 'inn' | 'email' | 'phone' | 'name';
+  readonly value: string;
+};
+
+export class DuplicateSuspected extends DomainError {
+  readonly status = 409;
+  readonly code = 'DuplicateSuspected';
+  readonly duplicates: readonly SuspectedDuplicate[];
+  constructor(duplicates: readonly SuspectedDuplicate[]) {
+    super('This looks like a record that already exists. Send "allowDuplicate": true to create it anyway.');
+    this.duplicates = duplicates;
+  }
+  override details() {
+    return { duplicates: this.duplicates };
+  }
+}
+
+/** The record was merged into another one: 410 with where it went, so the web app can redirect. */
+export class Merged extends DomainError {
+  readonly status = 410;
+  readonly code = 'Merged';
+  readonly survivorId: string;
+  constructor(entity: string, id: string, survivorId: string) {
+    super(`${entity} ${id} was merged into ${survivorId}.`);
+    this.survivorId = survivorId;
+  }
+  override details() {
+    return { survivorId: this.survivorId };
+  }
+}

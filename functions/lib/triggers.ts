@@ -65,3 +65,25 @@ export const eventFromQueue = <C extends EventContract>(
     detail: contract.schema.parse(event.detail) as z.infer<C['schema']>,
   };
 };
+
+/** One event a multi-event target handles, with the handler its parsed detail goes to. */
+export type EventRoute = {
+  readonly contract: EventContract;
+  readonly run: (event: ReceivedEvent<unknown>) => Promise<void>;
+};
+
+export const on = <C extends EventContract>(
+  contract: C,
+  run: (event: ReceivedEvent<z.infer<C['schema']>>) => Promise<void>,
+): EventRoute => ({ contract, run: run as EventRoute['run'] });
+
+/** A rule target for several events (a projection): each detail-type is parsed with its own contract. */
+export const eventTargets = (...routes: readonly EventRoute[]) =>
+  middy<EventBridgeEvent<string, unknown>, void, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event) => {
+      logger.appendKeys({ eventId: event.id, detailType: event['detail-type'] });
+      const route = routes.find((r) => r.contract.detailType === event['detail-type']);
+      if (!route) throw new Error(`no handler for ${event['detail-type']}`);
+      await route.run({ id: event.id, time: event.time, detail: route.contract.schema.parse(event.detail) });
+    });

@@ -4,7 +4,13 @@
 
 import { notificationCreatedV1, userCreatedV1, userUpdatedV1 } from '../../events/catalog.ts';
 import type { EventContract } from '../../events/contract.ts';
+import { auditRecordedV1 } from '../../events/schemas/audit.ts';
+import { noteCreatedV1, noteDeletedV1, noteUpdatedV1 } from '../../events/schemas/notes.ts';
+import { mergeRelinkRequestedV1 } from '../../events/schemas/records.ts';
+import { auditEntryId, auditSubjectOf } from '../domain/audit/audit.entity.ts';
+import { type NoteItem, toNoteSnapshot } from '../domain/notes/note.entity.ts';
 import type { NotificationItem } from '../domain/notifications/notification.entity.ts';
+import type { MergeJobItem } from '../domain/records/merge-job.entity.ts';
 import { toUserSnapshot, type UserItem } from '../domain/users/user.entity.ts';
 
 export type Change = {
@@ -65,7 +71,104 @@ const notification: Mapper = ({ kind, newImage, at }) => {
   ];
 };
 
-const mappers: Readonly<Record<string, Mapper>> = { user, notification };
+/** Above this, an audit event carries the changed field names only (EventBridge takes 256 KB). */
+const maxChangesBytes = 32 * 1024;
+
+const isIso = (v: unknown): v is string =>
+  typeof v === 'string' && auditRecordedV1.schema.shape.at.safeParse(v).success;
+
+/** The changes as an event carries them: whole when small, names only (or nothing) when not. */
+export const eventChanges = (changes: unknown): { changes: unknown[]; changesOmitted: boolean } => {
+  const list = (Array.isArray(changes) ? changes : []).filter(
+    (c): c is { field: string } => typeof (c as { field?: unknown })?.field === 'string',
+  );
+  if (JSON.stringify(list).length <= maxChangesBytes) return { changes: list, changesOmitted: false };
+  const names = list.map((c) => ({ field: c.field }));
+  return { changes: JSON.stringify(names).length <= maxChangesBytes ? names : [], changesOmitted: true };
+};
+
+// Every audit entry, whoever wrote it, so built defensively: a malformed entry must not stop
+// the stream, and a huge one (an import batch) must still fit on the bus.
+const audit: Mapper = ({ kind, newImage, at }) => {
+  if (kind !== 'INSERT' || !newImage) return [];
+  const item = newImage;
+  const fromKey = auditSubjectOf(String(item.pk ?? ''));
+  const merge = item.merge as { survivorId?: unknown; duplicateId?: unknown } | undefined;
+  return [
+    {
+      contract: auditRecordedV1,
+      detail: {
+        entryId: auditEntryId(String(item.sk ?? '')) || String(item.sk ?? 'unknown'),
+        subject: typeof item.subject === 'string' && item.subject ? item.subject : fromKey.subject,
+        subjectId: typeof item.subjectId === 'string' && item.subjectId ? item.subjectId : fromKey.subjectId,
+        action: typeof item.action === 'string' && item.action ? item.action : 'recorded',
+        actorId: String(item.actorId ?? ''),
+        at: isIso(item.at) ? item.at : at,
+        ...(isIso(item.effectiveAt) ? { effectiveAt: item.effectiveAt } : {}),
+        backdated: item.backdated === true,
+        ...eventChanges(item.changes),
+        ...(Array.isArray(item.relatedTo) ? { relatedTo: item.relatedTo } : {}),
+        ...(typeof merge?.survivorId === 'string' && typeof merge.duplicateId === 'string'
+          ? { merge: { survivorId: merge.survivorId, duplicateId: merge.duplicateId } }
+          : {}),
+      },
+    },
+  ];
+};
+
+const refsOf = (n: NoteItem) => [...n.subjects, ...(n.alsoOn ?? [])];
+
+const note: Mapper = ({ kind, newImage, oldImage, at }) => {
+  if (!newImage) return [];
+  const item = newImage as NoteItem;
+  if (kind === 'INSERT') return [{ contract: noteCreatedV1, detail: { note: toNoteSnapshot(item), at } }];
+  if (kind !== 'MODIFY' || !oldImage) return [];
+  const before = oldImage as NoteItem;
+  if (item.deletedAt && !before.deletedAt)
+    return [{ contract: noteDeletedV1, detail: { note: toNoteSnapshot(item), actorId: item.updatedBy, at } }];
+  if (item.deletedAt || item.version === before.version) return [];
+  const now = refsOf(item);
+  const left = refsOf(before).filter((r) => !now.some((n) => n.type === r.type && n.id === r.id));
+  return [
+    {
+      contract: noteUpdatedV1,
+      detail: {
+        note: toNoteSnapshot(item),
+        ...(before.at !== item.at ? { previousAt: before.at } : {}),
+        ...(left.length ? { previousSubjects: left } : {}),
+        actorId: item.updatedBy,
+        at,
+      },
+    },
+  ];
+};
+
+/** A merge job asks for its next slice each time it is written with a new slice number. */
+const mergeJob: Mapper = ({ kind, newImage, oldImage, at }) => {
+  const job = newImage as MergeJobItem | undefined;
+  if (job?.status !== 'running') return [];
+  if (kind === 'MODIFY' && (oldImage as MergeJobItem | undefined)?.slice === job.slice) return [];
+  return [
+    {
+      contract: mergeRelinkRequestedV1,
+      detail: {
+        type: job.type,
+        duplicateId: job.duplicateId,
+        survivorId: job.survivorId,
+        slice: job.slice,
+        at,
+      },
+    },
+  ];
+};
+
+const mappers: Readonly<Record<string, Mapper>> = {
+  user,
+  notification,
+  audit,
+  note,
+  'merge-job': mergeJob,
+};
 
 export const eventsForChange = (change: Change): DomainEvent[] => {
   const entity = (change.newImage?.entity ?? change.oldImage?.entity) as string | undefined;

@@ -233,10 +233,18 @@ export class CrmFunction extends Construct {
   consumeTableStream(
     table: ITable,
     deadLetters: IQueue,
-    options: { batchSize: number; maxBatchingWindowSeconds: number; retryAttempts: number },
+    options: {
+      batchSize: number;
+      maxBatchingWindowSeconds: number;
+      retryAttempts: number;
+      tumblingWindowSeconds?: number;
+    },
   ): void {
     this.function.addEventSource(
       new DynamoEventSource(table, {
+        ...(options.tumblingWindowSeconds
+          ? { tumblingWindow: Duration.seconds(options.tumblingWindowSeconds) }
+          : {}),
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: options.batchSize,
         maxBatchingWindow: Duration.seconds(options.maxBatchingWindowSeconds),

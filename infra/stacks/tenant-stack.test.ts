@@ -461,6 +461,7 @@ describe('event sources', () => {
         MaximumRetryAttempts: st.retryAttempts,
         BisectBatchOnFunctionError: true,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ...(st.tumblingWindowSeconds ? { TumblingWindowInSeconds: st.tumblingWindowSeconds } : {}),
         DestinationConfig: {
           OnFailure: { Destination: arnOf(queueId(queueName(s.tenant.id, 'stream-dlq'))) },
         },

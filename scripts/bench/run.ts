@@ -2,6 +2,8 @@
 // emulator call measured in the same run; none of them asserts a time (README "Benchmarks").
 import { parseArgs } from 'node:util';
 import { runApiBench } from './api.bench.ts';
+import { runImportBench } from './import.bench.ts';
+import { runSearchBench } from './search.bench.ts';
 
 const benches: Record<
   string,
@@ -13,11 +15,38 @@ const benches: Record<
     run: (v) =>
       runApiBench({ requests: Number(v.requests ?? 2000), concurrency: Number(v.concurrency ?? 4) }),
   },
+  search: {
+    description:
+      'lists and search over --companies (300000) companies beside the raw Queries (--requests, --concurrency, --disk)',
+    run: (v) =>
+      runSearchBench({
+        companies: Number(v.companies ?? 300_000),
+        requests: Number(v.requests ?? 300),
+        concurrency: Number(v.concurrency ?? 4),
+        disk: v.disk !== undefined,
+      }),
+  },
+  import: {
+    description:
+      'the CLI import of --rows (300000) companies beside the raw BatchWriteItem of their items (--concurrency, --disk)',
+    run: (v) =>
+      runImportBench({
+        rows: Number(v.rows ?? 300_000),
+        concurrency: Number(v.concurrency ?? 8),
+        disk: v.disk !== undefined,
+      }),
+  },
 };
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { requests: { type: 'string' }, concurrency: { type: 'string' } },
+  options: {
+    requests: { type: 'string' },
+    concurrency: { type: 'string' },
+    companies: { type: 'string' },
+    rows: { type: 'string' },
+    disk: { type: 'boolean' },
+  },
 });
 const name = positionals[0];
 const bench = name ? benches[name] : undefined;
@@ -30,9 +59,11 @@ if (!bench) {
   process.exit(2);
 }
 for (const [key, value] of Object.entries(values)) {
-  if (value !== undefined && !(Number.isInteger(Number(value)) && Number(value) > 0)) {
+  if (typeof value === 'string' && !(Number.isInteger(Number(value)) && Number(value) > 0)) {
     console.error(`--${key}: "${value}" is not a positive whole number`);
     process.exit(2);
   }
 }
-await bench.run(values);
+await bench.run(
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === true ? 'true' : v || undefined])),
+);

@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { registerCdkCommands } from './commands/cdk.ts';
 import { registerClockCommand } from './commands/clock.ts';
 import { registerDevCommand } from './commands/dev.ts';
+import { registerExportCommand } from './commands/export.ts';
+import { registerImportCommand } from './commands/import.ts';
 import { registerResetCommand } from './commands/reset.ts';
 import { registerTenantCommands } from './commands/tenant.ts';
 import { CliError } from './lib/errors.ts';
@@ -36,6 +38,8 @@ Examples:
   registerDevCommand(program);
   registerResetCommand(program);
   registerClockCommand(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
 
   for (const command of allCommands(program)) {
     command

@@ -1,7 +1,7 @@
 import type { DynamoDBRecord, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { failedMessageIds } from './sqs-poller.ts';
-import { firstFailure } from './stream-poller.ts';
+import { firstFailure, repairImage } from './stream-poller.ts';
 
 const sqs = (id: string) => ({ messageId: id }) as SQSRecord;
 const ddb = (seq: string) => ({ dynamodb: { SequenceNumber: seq } }) as DynamoDBRecord;
@@ -39,5 +39,23 @@ describe('firstFailure (stream partial batch response)', () => {
 
   it('fails the whole batch on an unknown identifier', () => {
     expect(firstFailure(records, { batchItemFailures: [{ itemIdentifier: '999' }] })).toBe('all');
+  });
+});
+
+describe('repairImage (DynamoDB Local stream images)', () => {
+  it('gives an empty map back its type, at any depth, and leaves the rest alone', () => {
+    expect(
+      repairImage({
+        customFields: {},
+        changes: { L: [{ M: { field: { S: 'customFields' }, to: {} } }] },
+        tags: { L: [] },
+        name: { S: 'x' },
+      }),
+    ).toEqual({
+      customFields: { M: {} },
+      changes: { L: [{ M: { field: { S: 'customFields' }, to: { M: {} } } }] },
+      tags: { L: [] },
+      name: { S: 'x' },
+    });
   });
 });

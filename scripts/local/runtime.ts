@@ -66,6 +66,11 @@ export type LocalRuntimeOptions = {
   /** Base delay of the bus's retries to a failing target (EventBridge backs off for minutes). */
   readonly busRetryBaseDelayMs?: number;
   readonly functionConcurrency?: number;
+  /**
+   * False: no stream consumers (publisher, counters). For bulk benchmarks only: DynamoDB Local
+   * reads its stream in time that grows with the stream's length.
+   */
+  readonly streamConsumers?: boolean;
 };
 
 export type LocalTenant = {
@@ -410,7 +415,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
             batchSize: q.batchSize,
           });
         }
-        if (definition.stream) {
+        if (definition.stream && options.streamConsumers !== false) {
           const s = definition.stream;
           const poller = startStreamPoller({
             clients,
@@ -418,6 +423,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
             region: tenant.region,
             batchSize: s.batchSize,
             retryAttempts: s.retryAttempts,
+            ...(s.tumblingWindowSeconds ? { tumblingWindowSeconds: s.tumblingWindowSeconds } : {}),
             invoke: (event: DynamoDBStreamEvent) => invoke(name, event),
             onFailureQueueUrl: queueUrls['stream-dlq'] as string,
             checkpointFile: join(tenantDir, `stream-${name}.json`),

@@ -31,10 +31,33 @@ export type StreamPollerOptions = {
   readonly onFailureQueueUrl: string;
   /** Where the checkpoint is kept; in memory when undefined. */
   readonly checkpointFile: string | undefined;
+  /**
+   * As an event source mapping with a tumbling window: each event names its shard and window
+   * and carries the state the previous invocation of the window returned; a response without
+   * `state` is a failed invocation.
+   */
+  readonly tumblingWindowSeconds?: number;
   readonly pollIntervalMs?: number;
   readonly retryDelayMs?: number;
   readonly onError?: (error: unknown) => void;
 };
+
+/**
+ * DynamoDB Local 3.x drops the type of an empty map in stream images (`{}` instead of
+ * `{ "M": {} }`, awslabs/amazon-dynamodb-local-samples#37), which no unmarshaller reads;
+ * DynamoDB itself keeps it. Restored here, so consumers get what Lambda would hand them.
+ */
+const repairValue = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  const v = value as Record<string, unknown>;
+  if (Object.keys(v).length === 0) return { M: {} };
+  if (v.M && typeof v.M === 'object') return { M: repairImage(v.M as Record<string, unknown>) };
+  if (Array.isArray(v.L)) return { L: v.L.map(repairValue) };
+  return v;
+};
+
+export const repairImage = <T extends Record<string, unknown> | undefined>(image: T): T =>
+  (image && Object.fromEntries(Object.entries(image).map(([k, v]) => [k, repairValue(v)]))) as T;
 
 const toLambdaRecord = (r: StreamRecord, streamArn: string, region: string): DynamoDBRecord =>
   ({
@@ -46,6 +69,12 @@ const toLambdaRecord = (r: StreamRecord, streamArn: string, region: string): Dyn
     eventSourceARN: streamArn,
     dynamodb: {
       ...r.dynamodb,
+      ...(r.dynamodb?.NewImage
+        ? { NewImage: repairImage(r.dynamodb.NewImage as Record<string, unknown>) }
+        : {}),
+      ...(r.dynamodb?.OldImage
+        ? { OldImage: repairImage(r.dynamodb.OldImage as Record<string, unknown>) }
+        : {}),
       ApproximateCreationDateTime: r.dynamodb?.ApproximateCreationDateTime
         ? Math.floor(r.dynamodb.ApproximateCreationDateTime.getTime() / 1000)
         : undefined,
@@ -129,12 +158,36 @@ export const startStreamPoller = (options: StreamPollerOptions) => {
     return ShardIterator;
   };
 
+  const windows = new Map<string, { start: number; state: unknown }>();
+  const invokeWith = async (streamArn: string, shardId: string, records: DynamoDBRecord[]) => {
+    const seconds = options.tumblingWindowSeconds;
+    if (!seconds) return options.invoke({ Records: records });
+    const size = seconds * 1000;
+    const start = Math.floor(Date.now() / size) * size;
+    const window = windows.get(shardId);
+    const state = window && window.start === start ? window.state : {};
+    const response = await options.invoke({
+      Records: records,
+      shardId,
+      eventSourceARN: streamArn,
+      window: { start: new Date(start).toISOString(), end: new Date(start + size).toISOString() },
+      state,
+      isFinalInvokeForWindow: false,
+      isWindowTerminatedEarly: false,
+    } as DynamoDBStreamEvent);
+    const returned = (response as { state?: unknown } | undefined)?.state;
+    if (returned === undefined || returned === null)
+      throw new Error('the response of a windowed invocation has no state');
+    windows.set(shardId, { start, state: returned });
+    return response;
+  };
+
   const deliver = async (streamArn: string, shardId: string, records: DynamoDBRecord[]): Promise<boolean> => {
     let pending = records;
     for (let attempt = 0; pending.length > 0; attempt++) {
       let failure: string | 'all' | undefined;
       try {
-        failure = firstFailure(pending, await options.invoke({ Records: pending }));
+        failure = firstFailure(pending, await invokeWith(streamArn, shardId, pending));
       } catch (error) {
         options.onError?.(error);
         failure = 'all';
@@ -176,10 +229,24 @@ export const startStreamPoller = (options: StreamPollerOptions) => {
     return true;
   };
 
-  const pollOnce = async (): Promise<number> => {
+  /** Whether the last poll read a full batch from some shard (more is waiting). */
+  let full = false;
+
+  // The stream and its shards, described again every few seconds (a new table, a new shard)
+  // or when no shard has an iterator, rather than on every poll: a busy emulator is spared.
+  let described: { at: number; streamArn: string; shards: Shard[] } | undefined;
+  const describe = async () => {
+    if (described && iterators.size > 0 && Date.now() - described.at < 2000) return described;
     const { Table } = await clients.dynamodb.send(new DescribeTableCommand({ TableName: options.tableName }));
     const streamArn = Table?.LatestStreamArn;
-    if (!streamArn) return 0;
+    described = streamArn ? { at: Date.now(), streamArn, shards: await shardsOf(streamArn) } : undefined;
+    return described;
+  };
+
+  const pollOnce = async (): Promise<number> => {
+    const stream = await describe();
+    if (!stream) return 0;
+    const { streamArn } = stream;
     if (checkpoint.streamArn !== streamArn) {
       // A new table (e.g. after a reset): start from its beginning.
       checkpoint = { streamArn, shards: {} };
@@ -187,7 +254,8 @@ export const startStreamPoller = (options: StreamPollerOptions) => {
       save();
     }
     let handled = 0;
-    const shards = await shardsOf(streamArn);
+    full = false;
+    const shards = stream.shards;
     const ids = new Set(shards.map((s) => s.ShardId));
     for (const shard of shards) {
       const shardId = shard.ShardId as string;
@@ -208,10 +276,12 @@ export const startStreamPoller = (options: StreamPollerOptions) => {
       }
       const records = (result.Records ?? []).map((r) => toLambdaRecord(r, streamArn, options.region));
       if (records.length > 0) {
-        await deliver(streamArn, shardId, records);
+        const clean = await deliver(streamArn, shardId, records);
         handled += records.length;
-        // Re-read from the checkpoint next time: a retried batch moved it.
-        iterators.delete(shardId);
+        full ||= records.length >= options.batchSize;
+        // After a retried batch, re-read from the checkpoint (it moved); else go on from here.
+        if (clean && result.NextShardIterator) iterators.set(shardId, result.NextShardIterator);
+        else iterators.delete(shardId);
         continue;
       }
       if (result.NextShardIterator) iterators.set(shardId, result.NextShardIterator);
@@ -228,7 +298,9 @@ export const startStreamPoller = (options: StreamPollerOptions) => {
     while (running) {
       try {
         const handled = await pollOnce();
-        if (handled === 0) await sleep(options.pollIntervalMs ?? 200);
+        // Like Lambda's base polling rate: straight on only while full batches wait, so a
+        // steady trickle of writes does not keep the emulator busy with polls.
+        if (handled === 0 || !full) await sleep(options.pollIntervalMs ?? 200);
       } catch (error) {
         if (!running) break;
         options.onError?.(error);

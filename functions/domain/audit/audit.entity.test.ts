@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditItem, diffFields } from './audit.entity.ts';
+import { auditEntryId, auditItem, auditSubjectOf, diffFields } from './audit.entity.ts';
 
 describe('diffFields', () => {
   it('lists only the fields whose value changed, from and to', () => {
@@ -9,6 +9,12 @@ describe('diffFields', () => {
       { field: 'locale', from: 'ru', to: 'en' },
       { field: 'tags', from: ['a'], to: ['a', 'b'] },
     ]);
+  });
+
+  it('does not mistake a map read back with its keys in another order for a change', () => {
+    const before = { phones: [{ value: '+79123456789', kind: 'work' }] };
+    const after = { phones: [{ kind: 'work', value: '+79123456789' }] };
+    expect(diffFields(before, after, ['phones'])).toEqual([]);
   });
 });
 
@@ -33,5 +39,14 @@ describe('auditItem', () => {
         .backdated,
     ).toBe(false);
     expect(auditItem({ ...base, at: '2026-11-24T09:00:00.000Z' }).backdated).toBe(false);
+  });
+
+  it('names its own id and its subject from its keys', () => {
+    const item = auditItem({ ...base, at: '2026-11-24T09:00:00.000Z' });
+    expect(auditEntryId(item.sk)).toMatch(/^[0-9A-Z]{26}$/);
+    expect(auditSubjectOf('AUDIT#custom-field#company#segment')).toEqual({
+      subject: 'custom-field',
+      subjectId: 'company#segment',
+    });
   });
 });

@@ -5,7 +5,10 @@
 // in order.
 import { ulid } from 'ulid';
 
-export type AuditAction = 'created' | 'updated' | 'deleted' | 'restored';
+export type AuditAction = 'created' | 'updated' | 'deleted' | 'restored' | 'merged' | 'purged';
+
+/** Another item the entry concerns: a contact's company, the record a file is attached to. */
+export type AuditRef = { readonly type: string; readonly id: string };
 
 export type AuditChange = { readonly field: string; readonly from?: unknown; readonly to?: unknown };
 
@@ -20,12 +23,25 @@ export type AuditEntry = {
   readonly effectiveAt?: string;
   readonly backdated: boolean;
   readonly changes: readonly AuditChange[];
+  /** Records whose timelines also show this entry (a contact's company, a file's record). */
+  readonly relatedTo?: readonly AuditRef[];
+  /** On both records of a merge: which one survived and which one went into it. */
+  readonly merge?: { readonly survivorId: string; readonly duplicateId: string };
 };
 
 /** An entry is backdated when its fact is dated more than this before the write. */
 export const backdatingToleranceMs = 5 * 60 * 1000;
 
 export const auditKey = (subject: string, subjectId: string) => ({ pk: `AUDIT#${subject}#${subjectId}` });
+
+/** The entry's own id: the ULID that ends its sort key. */
+export const auditEntryId = (sk: string): string => sk.slice(sk.lastIndexOf('#') + 1);
+
+/** Subject and id from an audit partition key (`AUDIT#<entity>#<id>`), for entries that lack them. */
+export const auditSubjectOf = (pk: string): { subject: string; subjectId: string } => {
+  const [, subject = 'unknown', ...id] = pk.split('#');
+  return { subject, subjectId: id.join('#') || 'unknown' };
+};
 
 export const auditItem = (entry: Omit<AuditEntry, 'backdated'>) => {
   const backdated =
@@ -40,7 +56,15 @@ export const auditItem = (entry: Omit<AuditEntry, 'backdated'>) => {
   };
 };
 
-const equal = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted: DynamoDB does not keep the key order of a map. */
+export const stableJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+
+const equal = (a: unknown, b: unknown): boolean => stableJson(a) === stableJson(b);
 
 /** The fields whose value differs between two versions of an item, ignoring bookkeeping. */
 export const diffFields = (

@@ -20,15 +20,65 @@ import {
   phonesSchema,
   tagsSchema,
 } from '../records/record-fields.ts';
+import {
+  type CompanySize,
+  companySizes,
+  type LifecycleStage,
+  lifecycleStages,
+} from '../records/value-lists.ts';
 
-export const lifecycleStages = ['lead', 'prospect', 'customer', 'former'] as const;
-export type LifecycleStage = (typeof lifecycleStages)[number];
-
-export const companySizes = ['1-10', '11-50', '51-200', '201-1000', '1001+'] as const;
-export type CompanySize = (typeof companySizes)[number];
+export { type CompanySize, companySizes, type LifecycleStage, lifecycleStages };
 
 export const companyKey = (id: string) => ({ pk: `COMPANY#${id}`, sk: 'COMPANY' }) as const;
 export const companyPartition = (id: string) => `COMPANY#${id}`;
+
+/** The trash (gsi3) of deleted companies, newest deletion first. */
+export const companyTrashPartition = 'TRASH#COMPANY';
+
+/** `lastActivityAt` and its sort key (gsi6), as a new note, call or meeting moves them. */
+export const companyActivityKeys = (id: string, at: string) => ({
+  lastActivityAt: at,
+  gsi6sk: `${at}#${id}`,
+});
+
+/** A lookup of the duplicate check: an index, its partition and a sort-key prefix. */
+export type RecordLookup = { readonly indexName: string; readonly pk: string; readonly skPrefix: string };
+
+/** Where companies with the same INN, phone, e-mail or first name word are found. */
+export const companyLookups = {
+  inn: (inn: string): RecordLookup => ({ indexName: 'gsi9', pk: 'INN', skPrefix: `${inn}#COMPANY#` }),
+  phone: (e164: string): RecordLookup => ({
+    indexName: 'gsi10',
+    pk: 'PHONE',
+    skPrefix: `${phoneIndexDigits(e164)}#COMPANY#`,
+  }),
+  email: (email: string): RecordLookup => ({
+    indexName: 'gsi11',
+    pk: 'EMAIL',
+    skPrefix: `${email}#COMPANY#`,
+  }),
+  word: (word: string): RecordLookup => ({ indexName: 'gsi7', pk: 'WORD', skPrefix: `${word}#COMPANY#` }),
+};
+
+/** A sorted collection of records: an index and one of its partitions (lists, docs/customer-base.md). */
+export type RecordList = { readonly indexName: string; readonly pk: string };
+
+/**
+ * The lists of companies: every live company in each order (name, creation, last change, last
+ * activity), and one owner's companies by name. A range on `activity` below a time is "no activity
+ * since then" (the sort key starts with `lastActivityAt`).
+ */
+export const companyLists = {
+  name: { indexName: 'gsi1', pk: 'COMPANY' },
+  created: { indexName: 'gsi4', pk: 'COMPANY' },
+  updated: { indexName: 'gsi5', pk: 'COMPANY' },
+  activity: { indexName: 'gsi6', pk: 'COMPANY' },
+  byOwner: (ownerId: string): RecordList => ({ indexName: 'gsi2', pk: `OWNER#${ownerId}#COMPANY` }),
+  /** The upper bound (exclusive) of activity sort keys before `at`. */
+  activityBefore: (at: string): string => at,
+  /** Every company item's partition starts with this. */
+  partitionPrefix: 'COMPANY#',
+} as const;
 
 export type CompanyAttributes = {
   readonly id: string;
@@ -169,16 +219,20 @@ export const companySearchAttributes = (c: CompanyAttributes) => ({
   lifecycleStage: c.lifecycleStage,
 });
 
-/** Every index key of a live company; a deleted one is only in the trash (gsi3). */
+/**
+ * Every index key of a live company, with the search attributes the search indexes project
+ * (a hit shows them without reading the item); a deleted one is only in the trash (gsi3).
+ */
 export const companyIndexKeys = (
   c: CompanyAttributes & { createdAt: string; updatedAt: string },
-): Partial<Record<CompanyIndexAttribute, string>> => {
-  if (c.deletedAt) return { gsi3pk: 'TRASH#COMPANY', gsi3sk: `${c.deletedAt}#${c.id}` };
+): Partial<Record<CompanyIndexAttribute, string>> & Record<string, string> => {
+  if (c.deletedAt) return { gsi3pk: companyTrashPartition, gsi3sk: `${c.deletedAt}#${c.id}` };
   const byName = `${sortableName(c.name)}#${c.id}`;
   const [word1, word2] = nameWords(c.name);
   const phone = c.phones[0];
   const email = c.emails[0];
   return {
+    ...companySearchAttributes(c),
     gsi1pk: 'COMPANY',
     gsi1sk: byName,
     gsi2pk: `OWNER#${c.ownerId}#COMPANY`,

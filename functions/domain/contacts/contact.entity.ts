@@ -3,7 +3,7 @@
 // are its search words, the middle name and further phones and e-mails get token items. A
 // link item in its current company's partition lets a company card list its contacts.
 import { z } from 'zod';
-import { phoneIndexDigits } from '../companies/company.entity.ts';
+import { phoneIndexDigits, type RecordList, type RecordLookup } from '../companies/company.entity.ts';
 import type { Versioned } from '../mutations.ts';
 import { normalizeText, sortableName } from '../normalize/text.ts';
 import {
@@ -18,6 +18,9 @@ import {
   phonesSchema,
   tagsSchema,
 } from '../records/record-fields.ts';
+import { consentMethods, consentStatuses } from '../records/value-lists.ts';
+
+export { consentMethods, consentStatuses };
 
 export const contactKey = (id: string) => ({ pk: `CONTACT#${id}`, sk: 'CONTACT' }) as const;
 export const contactPartition = (id: string) => `CONTACT#${id}`;
@@ -25,17 +28,20 @@ export const contactPartition = (id: string) => `CONTACT#${id}`;
 /** The link of a contact from its company's partition: the company card reads these. */
 export const companyContactLinkKey = (companyId: string, contactId: string) =>
   ({ pk: `COMPANY#${companyId}`, sk: `CONTACT#${contactId}` }) as const;
+export const companyContactLinkPrefix = 'CONTACT#';
 
-export const consentStatuses = ['granted', 'withdrawn', 'unknown'] as const;
-export const consentMethods = [
-  'web-form',
-  'email',
-  'phone',
-  'in-person',
-  'paper',
-  'import',
-  'other',
-] as const;
+/** A contact who used to work at the company: a merge of the company re-points their history. */
+export const companyPastContactLinkKey = (companyId: string, contactId: string) =>
+  ({ pk: `COMPANY#${companyId}`, sk: `PAST-CONTACT#${contactId}` }) as const;
+export const companyPastContactLinkPrefix = 'PAST-CONTACT#';
+
+export const contactTrashPartition = 'TRASH#CONTACT';
+
+/** `lastActivityAt` and its sort key (gsi6), as a new note, call or meeting moves them. */
+export const contactActivityKeys = (id: string, at: string) => ({
+  lastActivityAt: at,
+  gsi6sk: `${at}#${id}`,
+});
 
 /** Consent to marketing e-mail: whether, since when, and how it was given (or withdrawn). */
 export const consentSchema = z.object({
@@ -145,16 +151,48 @@ export const contactSearchAttributes = (c: ContactAttributes) => ({
 
 const word = (s: string | undefined): string | undefined => (s ? normalizeText(s).split(' ')[0] : undefined);
 
+/** The word a contact is first found by (gsi7): the last name, or the first name without one. */
+export const contactFirstWord = (c: Pick<ContactAttributes, 'firstName' | 'lastName'>): string | undefined =>
+  word(c.lastName) ?? word(c.firstName);
+
+/** Where contacts with the same phone, e-mail or first search word are found. */
+export const contactLookups = {
+  phone: (e164: string): RecordLookup => ({
+    indexName: 'gsi10',
+    pk: 'PHONE',
+    skPrefix: `${phoneIndexDigits(e164)}#CONTACT#`,
+  }),
+  email: (email: string): RecordLookup => ({
+    indexName: 'gsi11',
+    pk: 'EMAIL',
+    skPrefix: `${email}#CONTACT#`,
+  }),
+  word: (w: string): RecordLookup => ({ indexName: 'gsi7', pk: 'WORD', skPrefix: `${w}#CONTACT#` }),
+};
+
+/** The lists of contacts, as companyLists: each order, and one owner's contacts by name. */
+export const contactLists = {
+  name: { indexName: 'gsi1', pk: 'CONTACT' },
+  created: { indexName: 'gsi4', pk: 'CONTACT' },
+  updated: { indexName: 'gsi5', pk: 'CONTACT' },
+  activity: { indexName: 'gsi6', pk: 'CONTACT' },
+  byOwner: (ownerId: string): RecordList => ({ indexName: 'gsi2', pk: `OWNER#${ownerId}#CONTACT` }),
+  activityBefore: (at: string): string => at,
+  partitionPrefix: 'CONTACT#',
+} as const;
+
 export const contactIndexKeys = (
   c: ContactAttributes & { createdAt: string; updatedAt: string },
 ): Record<string, string> => {
-  if (c.deletedAt) return { gsi3pk: 'TRASH#CONTACT', gsi3sk: `${c.deletedAt}#${c.id}` };
+  if (c.deletedAt) return { gsi3pk: contactTrashPartition, gsi3sk: `${c.deletedAt}#${c.id}` };
   const byName = `${sortableName(fullName(c))}#${c.id}`;
-  const first = word(c.lastName) ?? word(c.firstName);
+  const first = contactFirstWord(c);
   const second = c.lastName ? word(c.firstName) : undefined;
   const phone = c.phones[0];
   const email = c.emails[0];
   return {
+    // What a search hit shows (the search indexes project it), as on the token items.
+    ...contactSearchAttributes(c),
     gsi1pk: 'CONTACT',
     gsi1sk: byName,
     gsi2pk: `OWNER#${c.ownerId}#CONTACT`,
@@ -211,6 +249,19 @@ export const companyContactLink = (c: ContactAttributes) =>
         ...(c.emails[0] ? { primaryEmail: c.emails[0].value } : {}),
       }
     : undefined;
+
+/** Links from the partitions of the companies a contact left: a merge of one re-points them. */
+export const pastCompanyLinks = (c: ContactAttributes) =>
+  c.deletedAt
+    ? []
+    : [...new Set(c.pastCompanies.map((p) => p.companyId))]
+        .filter((companyId) => companyId !== c.companyId)
+        .map((companyId) => ({
+          ...companyPastContactLinkKey(companyId, c.id),
+          entity: 'company-past-contact',
+          contactId: c.id,
+          name: fullName(c),
+        }));
 
 export type ContactView = Omit<ContactAttributes, 'deletedBy'> & {
   readonly name: string;

@@ -3,21 +3,14 @@
 // the definitions on every write. Definitions sit in one partition per tenant.
 import { z } from 'zod';
 import type { Versioned } from '../mutations.ts';
+import {
+  type CustomFieldEntity,
+  type CustomFieldType,
+  customFieldEntities,
+  customFieldTypes,
+} from '../records/value-lists.ts';
 
-export const customFieldEntities = ['company', 'contact'] as const;
-export type CustomFieldEntity = (typeof customFieldEntities)[number];
-
-export const customFieldTypes = [
-  'text',
-  'number',
-  'money',
-  'date',
-  'select',
-  'multi-select',
-  'checkbox',
-  'user',
-] as const;
-export type CustomFieldType = (typeof customFieldTypes)[number];
+export { type CustomFieldEntity, type CustomFieldType, customFieldEntities, customFieldTypes };
 
 const label = z.object({ ru: z.string().trim().min(1).max(80), en: z.string().trim().min(1).max(80) });
 
@@ -56,7 +49,32 @@ export const customFieldDefinitionSchema = z
   });
 
 export type CustomFieldDefinition = z.infer<typeof customFieldDefinitionSchema>;
-export type CustomFieldItem = Versioned & CustomFieldDefinition;
+/**
+ * As stored. Every item names its own kind in `entity` ('custom-field': the stream and the
+ * counters go by it), so the record type a field belongs to is kept as `fieldOf`.
+ */
+export type CustomFieldItem = Versioned &
+  Omit<CustomFieldDefinition, 'entity'> & { readonly fieldOf: CustomFieldEntity };
+
+/** A definition as read back, with the version to change it at. */
+export type StoredCustomField = CustomFieldDefinition & { readonly version: number };
+
+export const customFieldItemAttributes = ({ entity, ...rest }: CustomFieldDefinition) => ({
+  ...rest,
+  fieldOf: entity,
+});
+
+export const definitionOf = (item: CustomFieldItem): StoredCustomField => ({
+  entity: item.fieldOf,
+  key: item.key,
+  label: item.label,
+  type: item.type,
+  ...(item.options ? { options: item.options } : {}),
+  required: item.required,
+  ...(item.currency ? { currency: item.currency } : {}),
+  order: item.order,
+  version: item.version,
+});
 
 export const customFieldKey = (entity: CustomFieldEntity, key: string) =>
   ({ pk: 'SETTINGS#custom-fields', sk: `${entity}#${key}` }) as const;

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../lib/principal.ts';
 import type { Role } from '../../lib/roles.ts';
-import { canCreateRecord, canEditRecord, canLogActivity, canReadRecords, canReassign } from './access.ts';
+import {
+  canCreateRecord,
+  canEditRecord,
+  canEmptyTrash,
+  canLogActivities,
+  canLogActivity,
+  canManageActivity,
+  canReadRecords,
+  canReassign,
+  canWriteRecords,
+} from './access.ts';
 
 const as = (...roles: Role[]): Principal => ({ userId: 'me', username: 'me', roles });
 const mine = { ownerId: 'me' };
@@ -30,5 +40,18 @@ describe('record access', () => {
     expect(canLogActivity(as('marketing'), theirs)).toBe(false);
     expect(canReadRecords(as('marketing'))).toBe(true);
     expect(canReadRecords(as())).toBe(false);
+  });
+
+  it('lets authors and managers change notes and files; only writers write, only admins purge', () => {
+    expect(canManageActivity(as('support'), { authorId: 'me' })).toBe(true);
+    expect(canManageActivity(as('sales'), { authorId: 'someone' })).toBe(false);
+    expect(canManageActivity(as('sales-manager'), { authorId: 'someone' })).toBe(true);
+    expect(canManageActivity(as('marketing'), { authorId: 'me' })).toBe(false);
+    expect(canManageActivity(as(), { authorId: 'me' })).toBe(false);
+    expect(canLogActivities(as('marketing'))).toBe(false);
+    expect(canWriteRecords(as('support'))).toBe(false);
+    expect(canWriteRecords(as('sales'))).toBe(true);
+    expect(canEmptyTrash(as('sales-manager'))).toBe(false);
+    expect(canEmptyTrash(as('admin'))).toBe(true);
   });
 });

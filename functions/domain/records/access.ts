@@ -25,6 +25,20 @@ export const canReassign = (p: Principal, record: { ownerId: string }, newOwnerI
 export const canLogActivity = (p: Principal, record: { ownerId: string }): boolean =>
   canEditRecord(p, record) || has(p, 'support', 'sales', 'sales-manager', 'admin');
 
+/** Whether the role may change records at all (before asking which): refuses early, reading nothing. */
+export const canWriteRecords = (p: Principal): boolean => has(p, 'admin', 'sales-manager', 'sales');
+
+/** Whether the role may log activities at all (notes, files), before asking on which record. */
+export const canLogActivities = (p: Principal): boolean =>
+  has(p, 'admin', 'sales-manager', 'sales', 'support');
+
+/** Changing or removing a note or a file: its author, a sales manager or an administrator. */
+export const canManageActivity = (p: Principal, activity: { authorId: string }): boolean =>
+  (canLogActivities(p) && activity.authorId === p.userId) || has(p, 'admin', 'sales-manager');
+
+/** Purging the trash for good (restoring is for whoever may edit the record). */
+export const canEmptyTrash = (p: Principal): boolean => has(p, 'admin');
+
 export const canImport = (p: Principal): boolean => has(p, 'admin', 'sales-manager', 'sales', 'marketing');
 
 export const canManageCustomFields = (p: Principal): boolean => has(p, 'admin');
@@ -44,4 +58,10 @@ export const requireEditor = (p: Principal, record: { ownerId: string }, what: s
         : `Your role may read this ${what} but not change it.`,
     );
   }
+};
+
+/** Refuses, before reading anything, a role that may not change records at all. */
+export const requireRecordWriter = (principal: Principal, what: string): void => {
+  requireRecordReader(principal);
+  if (!canWriteRecords(principal)) throw new Forbidden(`Your role may read ${what} but not change them.`);
 };

@@ -4,22 +4,16 @@
 import { z } from 'zod';
 import { isEmail, normalizeEmail } from '../normalize/email.ts';
 import { parsePhone } from '../normalize/phone.ts';
+import {
+  addressKinds,
+  emailKinds,
+  type LeadSource,
+  leadSources,
+  messengerKinds,
+  phoneKinds,
+} from './value-lists.ts';
 
-export const leadSources = [
-  'site',
-  'cold-call',
-  'advertising',
-  'referral',
-  'event',
-  'campaign',
-  'other',
-] as const;
-export type LeadSource = (typeof leadSources)[number];
-
-export const phoneKinds = ['work', 'mobile', 'fax', 'home', 'other'] as const;
-export const emailKinds = ['work', 'personal', 'other'] as const;
-export const messengerKinds = ['telegram', 'whatsapp', 'viber', 'vk', 'skype', 'other'] as const;
-export const addressKinds = ['legal', 'actual', 'postal', 'other'] as const;
+export { addressKinds, emailKinds, type LeadSource, leadSources, messengerKinds, phoneKinds };
 
 /** A phone as typed; stored as E.164. */
 export const phoneSchema = z

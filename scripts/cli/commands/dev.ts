@@ -23,20 +23,30 @@ const dev = async (ids: string[], options: { dataDir?: string; port: string }): 
   const tenantNames = Object.fromEntries(tenantIds.map((id) => [id, requireTenant(id).name]));
   const basePort = parsePort(options.port);
   // Loaded here rather than at the top: only `dev` needs the emulator stack.
-  const { startLocalRuntime } = await import('../lib/start-local-runtime.ts').catch((error: unknown) => {
-    const { code, url } = error as { code?: string; url?: string };
-    if (code === 'ERR_MODULE_NOT_FOUND' && url === pathToFileURL(runtimeModule).href) {
-      throw new CliError('the local runtime (scripts/local/runtime.ts) is not in this checkout');
-    }
-    throw error;
-  });
+  const { startLocalRuntime, seedEmptyDemoTenant } = await import('../lib/start-local-runtime.ts').catch(
+    (error: unknown) => {
+      const { code, url } = error as { code?: string; url?: string };
+      if (code === 'ERR_MODULE_NOT_FOUND' && url === pathToFileURL(runtimeModule).href) {
+        throw new CliError('the local runtime (scripts/local/runtime.ts) is not in this checkout');
+      }
+      throw error;
+    },
+  );
+  const print = (text: string) => console.log(text);
   await runDevSession({
-    start: startLocalRuntime,
+    // A first start fills an empty demo tenant with demo data (scripts/seed/seed-on-start.ts).
+    start: async (options) => {
+      const runtime = await startLocalRuntime(options);
+      await seedEmptyDemoTenant(runtime, print).catch((error: Error) =>
+        print(`demo data not added: ${error.message}`),
+      );
+      return runtime;
+    },
     tenantIds,
     tenantNames,
     dataDir: resolveDataDir(options.dataDir),
     basePort,
-    print: (text) => console.log(text),
+    print,
     signals: process,
     exit: (code) => process.exit(code),
   });
