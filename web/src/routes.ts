@@ -5,6 +5,7 @@ import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import type { RouteInfo } from './layout/navigation.ts';
 import { ProtectedLayout } from './layout/protected-layout.tsx';
+import { preloadCustomerBase } from './pages/companies/companies.data.ts';
 import { preloadHome } from './pages/home/home.data.ts';
 import { preloadNotifications } from './pages/notifications/notifications.data.ts';
 
@@ -17,6 +18,31 @@ const NotificationsPage = lazy(() =>
 );
 const SettingsPage = lazy(() =>
   import('./pages/settings/settings.page.tsx').then((m) => ({ default: m.SettingsPage })),
+);
+const CompaniesPage = lazy(() =>
+  import('./pages/companies/companies.page.tsx').then((m) => ({ default: m.CompaniesPage })),
+);
+const CompanyPage = lazy(() =>
+  import('./pages/companies/company.page.tsx').then((m) => ({ default: m.CompanyPage })),
+);
+const NewCompanyPage = lazy(() =>
+  import('./pages/companies/new-company.page.tsx').then((m) => ({ default: m.NewCompanyPage })),
+);
+const ContactsPage = lazy(() =>
+  import('./pages/contacts/contacts.page.tsx').then((m) => ({ default: m.ContactsPage })),
+);
+const ContactPage = lazy(() =>
+  import('./pages/contacts/contact.page.tsx').then((m) => ({ default: m.ContactPage })),
+);
+const NewContactPage = lazy(() =>
+  import('./pages/contacts/new-contact.page.tsx').then((m) => ({ default: m.NewContactPage })),
+);
+const ImportPage = lazy(() =>
+  import('./pages/import/import.page.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const TrashPage = lazy(() => import('./pages/trash/trash.page.tsx').then((m) => ({ default: m.TrashPage })));
+const CustomFieldsPage = lazy(() =>
+  import('./pages/custom-fields/custom-fields.page.tsx').then((m) => ({ default: m.CustomFieldsPage })),
 );
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found.page.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -45,6 +71,34 @@ export const routes: RouteDefinition[] = [
           nav: { label: 'nav.notifications', icon: 'bell', order: 20 },
         }),
       },
+      {
+        path: '/companies',
+        component: CompaniesPage,
+        preload: preloadCustomerBase,
+        info: info({ title: 'nav.companies', nav: { label: 'nav.companies', icon: 'building', order: 30 } }),
+      },
+      { path: '/companies/new', component: NewCompanyPage, preload: preloadCustomerBase },
+      { path: '/companies/:id', component: CompanyPage, preload: preloadCustomerBase },
+      {
+        path: '/contacts',
+        component: ContactsPage,
+        preload: preloadCustomerBase,
+        info: info({ title: 'nav.contacts', nav: { label: 'nav.contacts', icon: 'users', order: 40 } }),
+      },
+      { path: '/contacts/new', component: NewContactPage, preload: preloadCustomerBase },
+      { path: '/contacts/:id', component: ContactPage, preload: preloadCustomerBase },
+      {
+        path: '/import',
+        component: ImportPage,
+        preload: preloadCustomerBase,
+        info: info({ title: 'nav.import', nav: { label: 'nav.import', icon: 'upload', order: 60 } }),
+      },
+      {
+        path: '/trash',
+        component: TrashPage,
+        info: info({ title: 'nav.trash', nav: { label: 'nav.trash', icon: 'trash', order: 80 } }),
+      },
+      { path: '/settings/custom-fields', component: CustomFieldsPage, preload: preloadCustomerBase },
       {
         path: '/settings',
         component: SettingsPage,

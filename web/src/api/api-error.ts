@@ -21,6 +21,8 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly fields: readonly FieldError[];
   readonly correlationId: string | undefined;
+  /** The rest of the envelope (e.g. `duplicates` of a DuplicateSuspected, `survivorId` of Merged). */
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -28,12 +30,14 @@ export class ApiError extends Error {
     message: string;
     fields?: readonly FieldError[];
     correlationId?: string | undefined;
+    details?: Readonly<Record<string, unknown>>;
   }) {
     super(init.message);
     this.status = init.status;
     this.code = init.code;
     this.fields = init.fields ?? [];
     this.correlationId = init.correlationId;
+    this.details = init.details ?? {};
   }
 
   /** The message for one form field, if the server reported one. */
@@ -87,6 +91,7 @@ export const parseApiError = (
     message: typeof error.message === 'string' && error.message ? error.message : `HTTP ${status}`,
     fields: parseFields(error.fields),
     correlationId,
+    details: error,
   });
 };
 

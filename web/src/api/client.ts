@@ -1,19 +1,53 @@
 // The API grouped by resource, configured once at start-up (main.tsx) and used by the pages' loaders.
+import { type ActivityApi, activityApi } from './activity.ts';
+import { type AttachmentsApi, attachmentsApi } from './attachments.ts';
+import { type CustomFieldsApi, customFieldsApi } from './custom-fields.ts';
+import { type ExportsApi, exportsApi } from './exports.ts';
 import { type HealthApi, healthApi } from './health.ts';
 import type { HttpClient } from './http-client.ts';
+import { type ImportsApi, importsApi } from './imports.ts';
 import { type MeApi, meApi } from './me.ts';
 import { type NotificationsApi, notificationsApi } from './notifications.ts';
+import { type CompanyContactsApi, companyContactsApi, type RecordsApi, recordsApi } from './records.ts';
+import { type SearchApi, searchApi } from './search.ts';
+import { type TrashApi, trashApi } from './trash.ts';
+import { type UsersApi, usersApi } from './users.ts';
+import { type ViewsApi, viewsApi } from './views.ts';
 
 export type Api = {
   me: MeApi;
   notifications: NotificationsApi;
   health: HealthApi;
+  companies: RecordsApi<'company'>;
+  contacts: RecordsApi<'contact'>;
+  companyContacts: CompanyContactsApi;
+  search: SearchApi;
+  views: ViewsApi;
+  activity: ActivityApi;
+  attachments: AttachmentsApi;
+  imports: ImportsApi;
+  exports: ExportsApi;
+  customFields: CustomFieldsApi;
+  users: UsersApi;
+  trash: TrashApi;
 };
 
 export const createApi = (http: HttpClient): Api => ({
   me: meApi(http),
   notifications: notificationsApi(http),
   health: healthApi(http),
+  companies: recordsApi(http, 'company'),
+  contacts: recordsApi(http, 'contact'),
+  companyContacts: companyContactsApi(http),
+  search: searchApi(http),
+  views: viewsApi(http),
+  activity: activityApi(http),
+  attachments: attachmentsApi(http),
+  imports: importsApi(http),
+  exports: exportsApi(http),
+  customFields: customFieldsApi(http),
+  users: usersApi(http),
+  trash: trashApi(http),
 });
 
 let configured: Api | undefined;
@@ -26,3 +60,7 @@ export const api = (): Api => {
   if (!configured) throw new Error('api() called before configureApi() in main.tsx');
   return configured;
 };
+
+/** The records API of one type. */
+export const recordsOf = (type: 'company' | 'contact'): RecordsApi<'company'> | RecordsApi<'contact'> =>
+  type === 'company' ? api().companies : api().contacts;

@@ -21,7 +21,12 @@ export const describeError = (error: unknown, { t }: Pick<Translator, 't'>): Err
       return withId(t('errors.validation'));
     case 'StaleVersion':
       return withId(t('errors.stale'));
+    case 'Conflict':
+      return withId(t('errors.conflict'));
+    case 'Merged':
+      return withId(t('errors.merged'));
     default:
+      if (error.status === 413) return withId(t('errors.tooLarge'));
       if (error.status >= 500 || error.code === 'Internal' || error.code === 'BadResponse') {
         return withId(t('errors.internal'));
       }

@@ -1,5 +1,6 @@
 // English dictionary: same shape as the Russian one (checked by the type and by i18n.test.ts).
 import type { Dictionary } from './dictionary.ts';
+import { enCustomerBase } from './en.customer-base.ts';
 import { plural } from './plural.ts';
 
 export const en: Dictionary = {
@@ -20,6 +21,10 @@ export const en: Dictionary = {
     label: 'Sections',
     home: 'Home',
     notifications: 'Notifications',
+    companies: 'Companies',
+    contacts: 'Contacts',
+    import: 'Import',
+    trash: 'Trash',
     settings: 'Settings',
   },
   shell: {
@@ -191,6 +196,9 @@ export const en: Dictionary = {
     notFound: 'The requested data was not found.',
     validation: 'Check the highlighted fields.',
     stale: 'The data changed while you were editing it. Reload and try again.',
+    conflict: 'Not done: the data has changed meanwhile. Reload the page and try again.',
+    merged: 'The record was merged into another one.',
+    tooLarge: 'The request or file is too large.',
     internal: 'Internal server error. Please try again later.',
     unknown: 'The request failed (status {status}).',
     correlationId: 'Code for the support team: {id}',
@@ -205,5 +213,19 @@ export const en: Dictionary = {
   common: {
     loading: 'Loading…',
     dismiss: 'Dismiss message',
+    save: 'Save',
+    cancel: 'Cancel',
+    close: 'Close',
+    delete: 'Delete',
+    confirm: 'Confirm',
+    yes: 'Yes',
+    no: 'No',
+    open: 'Open',
+    edit: 'Edit',
+    add: 'Add',
+    more: 'More',
+    retry: 'Try again',
+    required: 'required field',
   },
+  ...enCustomerBase,
 };

@@ -1,6 +1,7 @@
 // Russian dictionary: the reference language; its shape is the type every other dictionary must match.
 // Terms follow /work/shared/GLOSSARY.md (Организация, Менеджер по продажам, Руководитель отдела продаж…).
 import { plural } from './plural.ts';
+import { ruCustomerBase } from './ru.customer-base.ts';
 
 export const ru = {
   app: {
@@ -20,6 +21,10 @@ export const ru = {
     label: 'Разделы',
     home: 'Главная',
     notifications: 'Уведомления',
+    companies: 'Компании',
+    contacts: 'Контакты',
+    import: 'Импорт',
+    trash: 'Корзина',
     settings: 'Настройки',
   },
   shell: {
@@ -196,6 +201,9 @@ export const ru = {
     notFound: 'Запрошенные данные не найдены.',
     validation: 'Проверьте правильность заполнения полей.',
     stale: 'Данные изменились, пока вы их редактировали. Обновите и повторите.',
+    conflict: 'Действие не выполнено: данные уже изменились. Обновите страницу и повторите.',
+    merged: 'Запись объединена с другой.',
+    tooLarge: 'Слишком большой запрос или файл.',
     internal: 'Внутренняя ошибка сервера. Попробуйте позже.',
     unknown: 'Не удалось выполнить запрос (код ответа {status}).',
     correlationId: 'Код для службы поддержки: {id}',
@@ -210,5 +218,19 @@ export const ru = {
   common: {
     loading: 'Загрузка…',
     dismiss: 'Скрыть сообщение',
+    save: 'Сохранить',
+    cancel: 'Отмена',
+    close: 'Закрыть',
+    delete: 'Удалить',
+    confirm: 'Подтвердить',
+    yes: 'Да',
+    no: 'Нет',
+    open: 'Открыть',
+    edit: 'Изменить',
+    add: 'Добавить',
+    more: 'Ещё',
+    retry: 'Повторить',
+    required: 'обязательное поле',
   },
+  ...ruCustomerBase,
 };

@@ -1,6 +1,7 @@
 // The top bar: the organisation (tenant) name, the language switch, the bell and the user menu.
 import { useAppConfig } from '../config/config-context.tsx';
 import { NotificationsBell } from '../features/notifications/notifications-bell.tsx';
+import { PaletteButton } from '../features/search/command-palette.tsx';
 import { useCurrentUser } from '../features/users/current-user.tsx';
 import { UserMenu } from '../features/users/user-menu.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -21,6 +22,7 @@ export const AppHeader = () => {
           {tenantName()}
         </span>
       </div>
+      <PaletteButton />
       <div class="topbar__actions">
         <LanguageSwitch value={i18n.locale()} onChange={switchLocale} name="header-language" />
         <NotificationsBell />

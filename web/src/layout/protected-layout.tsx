@@ -4,12 +4,24 @@ import { Navigate, type RouteSectionProps, useLocation } from '@solidjs/router';
 import { onCleanup, onMount, Show } from 'solid-js';
 import { useAuth } from '../auth/auth-context.tsx';
 import { signInPath } from '../auth/redirect.ts';
+import { forgetCustomFields } from '../features/custom-fields/definitions.ts';
 import { startUnreadPolling } from '../features/notifications/unread-store.ts';
+import { CommandPaletteProvider } from '../features/search/command-palette.tsx';
 import { CurrentUserProvider } from '../features/users/current-user.tsx';
+import { forgetStaff } from '../features/users/staff.ts';
 import { AppShell } from './app-shell.tsx';
 
 const UnreadPolling = () => {
   onMount(() => onCleanup(startUnreadPolling()));
+  return null;
+};
+
+/** What one session loaded (staff, custom fields) is not the next session's. */
+const SessionCaches = () => {
+  onCleanup(() => {
+    forgetStaff();
+    forgetCustomFields();
+  });
   return null;
 };
 
@@ -28,7 +40,10 @@ export const ProtectedLayout = (props: RouteSectionProps) => {
     <Show when={auth.signedIn()} fallback={<Navigate href={signIn()} />}>
       <CurrentUserProvider>
         <UnreadPolling />
-        <AppShell>{props.children}</AppShell>
+        <SessionCaches />
+        <CommandPaletteProvider>
+          <AppShell>{props.children}</AppShell>
+        </CommandPaletteProvider>
       </CurrentUserProvider>
     </Show>
   );

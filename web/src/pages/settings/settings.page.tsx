@@ -9,6 +9,7 @@ import { describeError } from '../../i18n/describe-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Locale } from '../../i18n/locales.ts';
 import { usePageTitle } from '../../layout/page-title.ts';
+import { SettingsNav } from '../../layout/settings-nav.tsx';
 import { ApiErrorState } from '../../ui/api-error-state.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Alert, Skeleton } from '../../ui/feedback.tsx';
@@ -199,6 +200,7 @@ export const SettingsPage = () => {
   return (
     <div class="page settings-page">
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
+      <SettingsNav />
       <ErrorBoundary
         fallback={(error, reset) => (
           <ApiErrorState
