@@ -1,18 +1,17 @@
 // The demo base, written through the domain's own create functions (the API's code path: input
 // schemas, custom-field checks, index keys, search tokens, links, audit entries, versions), as
 // the tenant's staff: companies with 1–3 contacts each, owners among the staff, tags, lifecycle
-// stages, lead sources, custom fields and — when the notes module exists — notes.
+// stages, lead sources, custom fields and notes.
 //
 // History is real history: each record is created at a moment of the past 18 months, by moving
 // the domain's clock (functions/lib/clock.ts reads CRM_CLOCK_OFFSET_MS on every call), so
 // creation dates, audit entries, timelines and "last activity" spread out as in a lived-in CRM.
 // Records created at the same moment are written together; the clock moves between moments.
 // Imported only after the environment points the domain at the tenant's table (seed.ts).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { createCompany } from '../../functions/domain/companies/companies.ts';
 import { createContact } from '../../functions/domain/contacts/contacts.ts';
 import { createCustomField, loadDefinitions } from '../../functions/domain/custom-fields/custom-fields.ts';
+import { createNote } from '../../functions/domain/notes/notes.ts';
 import type { Principal } from '../../functions/lib/principal.ts';
 import { createRandom, fakeCompany, fakeContact } from './fake-data.ts';
 import { companyBody, contactBody } from './record-items.ts';
@@ -114,12 +113,6 @@ export const seedDemoBase = async (options: DemoBaseOptions) => {
   for (const definition of customFieldDefinitions)
     if (!existing.has(`${definition.entity}.${definition.key}`)) await createCustomField(admin, definition);
 
-  const notesModule = join(import.meta.dirname, '..', '..', 'functions', 'domain', 'notes', 'notes.ts');
-  const createNote = existsSync(notesModule)
-    ? ((await import(notesModule)) as { createNote: (p: Principal, body: unknown) => Promise<unknown> })
-        .createNote
-    : undefined;
-
   // Sales staff own most companies, the manager fewer, the admin a handful.
   const weights = owners.map((o) =>
     o.roles.includes('sales') ? 5 : o.roles.includes('sales-manager') ? 3 : 1,
@@ -142,8 +135,7 @@ export const seedDemoBase = async (options: DemoBaseOptions) => {
       owner: pickOwner(r.next()),
       daysAgo,
       contacts: r.int(1, 3),
-      notes:
-        createNote && r.chance(0.6) ? Array.from({ length: r.int(1, 3) }, () => r.int(0, daysAgo - 1)) : [],
+      notes: r.chance(0.6) ? Array.from({ length: r.int(1, 3) }, () => r.int(0, daysAgo - 1)) : [],
       customFields: {
         ...(r.chance(0.7) ? { segment: r.pick(['smb', 'smb', 'mid', 'enterprise'] as const) } : {}),
         ...(r.chance(0.4)
@@ -187,27 +179,25 @@ export const seedDemoBase = async (options: DemoBaseOptions) => {
   }
 
   // Notes, later in each company's life, on the company and now and then on a contact too.
-  if (createNote) {
-    const notes = plan.flatMap((p) => p.notes.map((daysAgo, k) => ({ p, daysAgo, k })));
-    const notesByDay = Map.groupBy(notes, (n) => n.daysAgo);
-    for (const daysAgo of [...notesByDay.keys()].sort((a, b) => b - a)) {
-      await at(daysAgo * day + 3 * 3600 * 1000, () =>
-        inParallel(notesByDay.get(daysAgo) ?? [], 4, async ({ p, k }) => {
-          const company = companyIds.get(p.index);
-          if (!company) return;
-          const contactId = k % 2 === 1 ? company.contactIds[0] : undefined;
-          await createNote(company.owner, {
-            subjects: [
-              { type: 'company', id: company.id },
-              ...(contactId ? [{ type: 'contact', id: contactId }] : []),
-            ],
-            text: noteTexts[(p.index + k) % noteTexts.length],
-          });
-          done.notes++;
-          options.onProgress(done);
-        }),
-      );
-    }
+  const notes = plan.flatMap((p) => p.notes.map((daysAgo, k) => ({ p, daysAgo, k })));
+  const notesByDay = Map.groupBy(notes, (n) => n.daysAgo);
+  for (const daysAgo of [...notesByDay.keys()].sort((a, b) => b - a)) {
+    await at(daysAgo * day + 3 * 3600 * 1000, () =>
+      inParallel(notesByDay.get(daysAgo) ?? [], 4, async ({ p, k }) => {
+        const company = companyIds.get(p.index);
+        if (!company) return;
+        const contactId = k % 2 === 1 ? company.contactIds[0] : undefined;
+        await createNote(company.owner, {
+          subjects: [
+            { type: 'company', id: company.id },
+            ...(contactId ? [{ type: 'contact', id: contactId }] : []),
+          ],
+          text: noteTexts[(p.index + k) % noteTexts.length],
+        });
+        done.notes++;
+        options.onProgress(done);
+      }),
+    );
   }
-  return { ...done, notesSkipped: !createNote, owners: owners.map((o) => o.name) };
+  return { ...done, owners: owners.map((o) => o.name) };
 };

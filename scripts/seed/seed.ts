@@ -152,7 +152,7 @@ const result = await seedDemoBase({
 });
 if (tty) process.stdout.write('\r\x1b[K');
 console.log(
-  `seeded ${tenant.id}: ${result.companies} companies, ${result.contacts} contacts, ${result.notes} notes` +
-    `${result.notesSkipped ? ' (no notes module yet)' : ''}, owned by ${result.owners.join(', ')}, ` +
+  `seeded ${tenant.id}: ${result.companies} companies, ${result.contacts} contacts, ${result.notes} notes, ` +
+    `owned by ${result.owners.join(', ')}, ` +
     `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

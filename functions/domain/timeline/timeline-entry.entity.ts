@@ -16,7 +16,7 @@ export const timelineEntryKey = (ref: TimelineRef, at: string, sourceId: string)
 export const auditSourceId = (entryId: string) => `audit#${entryId}`;
 export const noteSourceId = (noteId: string) => `note#${noteId}`;
 
-export type TimelineEntryKind = 'audit' | 'note';
+export type TimelineEntryKind = 'audit' | 'note' | 'import';
 
 export type TimelineEntryItem = ItemKey & {
   readonly entity: 'timeline-entry';
@@ -38,6 +38,8 @@ export type TimelineEntryItem = ItemKey & {
   readonly changesOmitted?: boolean;
   readonly merge?: { readonly survivorId: string; readonly duplicateId: string };
   readonly note?: { readonly id: string; readonly text: string; readonly authorId: string };
+  /** The import that created the record (kind `import`): shown, never stored. */
+  readonly import?: { readonly jobId: string; readonly fileName?: string };
   /** A tombstone: the source was deleted or moved to another date. Never listed. */
   readonly hidden?: boolean;
 };
@@ -50,6 +52,28 @@ export const toTimelineEntryView = (item: TimelineEntryItem): TimelineEntryView 
   const { pk: _pk, sk: _sk, entity: _entity, hidden: _hidden, sourceId, ...rest } = item;
   return { id: sourceId, ...rest };
 };
+
+/**
+ * The entry that opens the history of an imported record: an import writes no audit entry per
+ * record (it audits its batches), so the timeline says where the record came from, from the
+ * record itself (`importJobId`, who created it and when) and the job's file name.
+ */
+export const importEntryView = (
+  record: { readonly createdAt: string; readonly createdBy: string; readonly importJobId: string },
+  subject: TimelineRef,
+  fileName: string | undefined,
+): TimelineEntryView => ({
+  id: `import#${record.importJobId}`,
+  kind: 'import',
+  version: 1,
+  at: record.createdAt,
+  recordedAt: record.createdAt,
+  actorId: record.createdBy,
+  backdated: false,
+  subjects: [subject],
+  action: 'imported',
+  import: { jobId: record.importJobId, ...(fileName ? { fileName } : {}) },
+});
 
 export const createMockTimelineEntry = (overrides: Partial<TimelineEntryItem> = {}): TimelineEntryItem => {
   const ref = { type: 'company', id: '01JCOMPANY0000000000000001' };

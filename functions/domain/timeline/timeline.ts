@@ -1,15 +1,17 @@
 // Reading a record's timeline, newest first, and moving one (a merge): both by the entries'
 // partition. Hidden entries (tombstones of deleted or re-dated notes) are never shown.
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { db, isConditionFailed, tableName } from '../../lib/dynamo.ts';
 import type { Principal } from '../../lib/principal.ts';
 import { parseInput } from '../../lib/validation.ts';
+import { importJobKey } from '../imports/import-job.entity.ts';
 import { requireRecordReader } from '../records/access.ts';
 import { type RecordRef, recordKinds, recordTypes } from '../records/record-kinds.ts';
 import { readRecord } from '../records/records.ts';
 import {
+  importEntryView,
   type TimelineEntryItem,
   type TimelineEntryView,
   type TimelineRef,
@@ -33,7 +35,7 @@ export const listTimeline = async (
   requireRecordReader(principal);
   const recordType = parseInput(timelineTypeSchema, type);
   const page = parseInput(timelineQuerySchema, query);
-  await readRecord(recordKinds[recordType], id);
+  const record = await readRecord(recordKinds[recordType], id);
   const pk = timelinePartition({ type: recordType, id });
   // A page may hold fewer entries than `limit` when tombstones were filtered; the cursor goes on.
   const result = await db.send(
@@ -49,10 +51,26 @@ export const listTimeline = async (
     }),
   );
   const nextCursor = encodeCursor(result.LastEvaluatedKey as Record<string, string> | undefined);
-  return {
-    items: ((result.Items ?? []) as TimelineEntryItem[]).map(toTimelineEntryView),
-    ...(nextCursor ? { nextCursor } : {}),
-  };
+  const items = ((result.Items ?? []) as TimelineEntryItem[]).map(toTimelineEntryView);
+  // The oldest page of an imported record ends where the record began: its import.
+  const importJobId = typeof record.importJobId === 'string' ? record.importJobId : undefined;
+  if (!nextCursor && importJobId) {
+    const { Item: job } = await db.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: importJobKey(importJobId),
+        ProjectionExpression: 'fileName',
+      }),
+    );
+    items.push(
+      importEntryView(
+        { createdAt: String(record.createdAt), createdBy: String(record.createdBy), importJobId },
+        { type: recordType, id },
+        typeof job?.fileName === 'string' ? job.fileName : undefined,
+      ),
+    );
+  }
+  return { items, ...(nextCursor ? { nextCursor } : {}) };
 };
 
 /** Writes the entry unless the same source is already shown at a newer (or the same) version. */

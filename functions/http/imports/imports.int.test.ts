@@ -215,6 +215,17 @@ describe('an import through the worker', () => {
     expect(audited).toHaveLength(30);
     expect(new Set(audited.map((r) => r.id)).size).toBe(30);
 
+    // The record's timeline begins with its import: the file, who imported it and when.
+    const timeline = await call(anna.accessToken)('GET', `/api/timeline/company/${importRecordId(id, 2)}`);
+    expect(timeline.status, JSON.stringify(timeline.body)).toBe(200);
+    expect(timeline.body.items.at(-1)).toMatchObject({
+      kind: 'import',
+      action: 'imported',
+      at: first?.createdAt,
+      actorId: first?.createdBy,
+      import: { jobId: id, fileName: 'company.csv' },
+    });
+
     // The admin's list shows it; a sales user's list shows only their own imports.
     const listed = await call()('GET', '/api/imports?limit=100');
     expect(listed.body.items.map((j: { id: string }) => j.id)).toContain(id);
