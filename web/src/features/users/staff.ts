@@ -31,6 +31,12 @@ export const forgetStaff = (): void => {
   setStaff([]);
 };
 
-/** The name of a staff member, or undefined when not known (yet). */
-export const staffName = (id: string | undefined): string | undefined =>
-  id ? staff().find((member) => member.id === id)?.name : undefined;
+/**
+ * A staff member's name (undefined while unknown); for what an operator wrote with the ops CLI
+ * (`crm import` records `cli:<login>` as the author, not a user of the app), that login.
+ */
+export const staffName = (id: string | undefined): string | undefined => {
+  if (!id) return undefined;
+  if (id.startsWith('cli:')) return `${id.slice(4)} (CLI)`;
+  return staff().find((member) => member.id === id)?.name;
+};
