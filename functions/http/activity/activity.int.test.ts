@@ -227,8 +227,12 @@ describe('notes and the timeline', () => {
     const moved = await timelineWhen(
       'company',
       company.id,
-      (items) => noteEntries(items, id).some((e) => e.note?.text === 'Исправлено'),
-      'the edited note',
+      // The new entry and the old one's tombstone are two writes: wait for both.
+      (items) => {
+        const entries = noteEntries(items, id);
+        return entries.length === 1 && entries[0]?.note?.text === 'Исправлено';
+      },
+      'the edited note, at its new date only',
     );
     expect(noteEntries(moved, id)).toEqual([expect.objectContaining({ at: yesterday })]);
 
