@@ -2,22 +2,12 @@
 // they read. Measures, in one run against the same DynamoDB Local: GET /api/me through the
 // gateway (JWT verification, payload 2.0 event, worker-thread handler, GetItem) beside the raw
 // GetItem of the same profile item, and prints p50/p95 of each, their ratio, and peak memory.
-import { readFileSync } from 'node:fs';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { localClients } from '../local/aws-clients.ts';
 import { api, signIn, startTestRuntime } from '../local/testing.ts';
+import { dynamoDbLocalPid, mb, peakRss } from './processes.ts';
 import { measure, summarize } from './stats.ts';
 
-const rssOf = (pid: number): number => {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
-};
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 export const runApiBench = async (options: { requests: number; concurrency: number }) => {
@@ -51,17 +41,7 @@ export const runApiBench = async (options: { requests: number; concurrency: numb
       }),
     );
 
-    const java = Number(
-      readFileSync(`/proc/self/task/${process.pid}/children`, 'utf8')
-        .split(' ')
-        .find((pid) => {
-          try {
-            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('DynamoDb');
-          } catch {
-            return false;
-          }
-        }) ?? 0,
-    );
+    const java = dynamoDbLocalPid();
     console.log('');
     console.log('                     p50        p95        p99');
     console.log(
@@ -75,7 +55,7 @@ export const runApiBench = async (options: { requests: number; concurrency: numb
     );
     console.log('');
     console.log(
-      `peak memory: runtime process ${mb(rssOf(process.pid))}, DynamoDB Local ${java ? mb(rssOf(java)) : 'n/a'}`,
+      `peak memory: runtime process ${mb(peakRss(process.pid))}, DynamoDB Local ${java ? mb(peakRss(java)) : 'n/a'}`,
     );
   } finally {
     await runtime.stop();

@@ -33,33 +33,11 @@ import { freePort } from '../local/ports.ts';
 import { provisionTable } from '../local/provision.ts';
 import { companyCsvHeaders, companyCsvRow, toCsv } from '../seed/fake-csv.ts';
 import { fakeCompany } from '../seed/fake-data.ts';
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+import { dynamoDbLocalPid, mb, peakRss } from './processes.ts';
 
 /** The machine's 1-minute load average: the figures mean little when it is far above the cores. */
 const loadAverage = (): number => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 const mean = (list: readonly number[]) => list.reduce((a, b) => a + b, 0) / Math.max(1, list.length);
-
-const peakRss = (pid: number): number => {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
-};
-
-const javaChild = (): number =>
-  Number(
-    readFileSync(`/proc/self/task/${process.pid}/children`, 'utf8')
-      .split(' ')
-      .find((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('DynamoDb');
-        } catch {
-          return false;
-        }
-      }) ?? 0,
-  );
 
 /** Row i of the file: every 500th has a broken INN, every 200th repeats the row before (a duplicate). */
 const benchRow = (i: number): string[] => {
@@ -277,7 +255,7 @@ export const runImportBench = async (options: { rows: number; disk: boolean; con
     const created = Number(/created\s+(\d+)/.exec(stdout)?.[1] ?? 0);
     const importRows = Number(summary?.[1] ?? 0);
     const importSeconds = Number(summary?.[2] ?? wallSeconds);
-    const java = javaChild();
+    const java = dynamoDbLocalPid();
 
     const rawSeconds = rawMs / 1000;
     const rawRowRate = rawRows / rawSeconds;

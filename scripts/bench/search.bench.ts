@@ -5,7 +5,7 @@
 // worker-thread handler) first pages of lists (several sorts, an owner, a filter) and searches (name prefix, INN, phone,
 // e-mail), each beside the same DynamoDB Queries sent raw from this process, in the same run.
 // Prints p50/p95 of each pair, whether p95 ≤ 2 × raw p95 + 5 ms, and peak memory.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -24,6 +24,7 @@ import { api, signIn, startTestRuntime } from '../local/testing.ts';
 import { fakeCompany } from '../seed/fake-data.ts';
 import { documentClient, writeItems } from '../seed/load-items.ts';
 import { companyRecord } from '../seed/record-items.ts';
+import { emulatorProcesses, mb, peakRss } from './processes.ts';
 import { measure, summarize } from './stats.ts';
 
 export type SearchBenchOptions = {
@@ -36,30 +37,6 @@ export type SearchBenchOptions = {
 const seed = 2026;
 const owners = Array.from({ length: 10 }, (_, i) => `bench-owner-${i}`);
 
-const rssOf = (pid: number): number => {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
-};
-/** The emulators this process started, by name, with their process ids. */
-const emulators = (): [string, number][] =>
-  readFileSync(`/proc/self/task/${process.pid}/children`, 'utf8')
-    .split(' ')
-    .filter(Boolean)
-    .flatMap((pid): [string, number][] => {
-      try {
-        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        const name = cmdline.includes('DynamoDb')
-          ? 'DynamoDB Local'
-          : (['fauxqs', 'cognito-local', 'aws-ses-v2-local'].find((n) => cmdline.includes(n)) ?? 'other');
-        return [[name, Number(pid)]];
-      } catch {
-        return [];
-      }
-    });
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 /** A progress line: rewritten in place on a terminal, every few seconds in a log. */
@@ -231,8 +208,8 @@ export const runSearchBench = async (options: SearchBenchOptions) => {
     console.log('');
     console.log(`${within} of ${cases.length} cases within the target`);
     const memory = [
-      `runtime process (gateway, functions, this benchmark) ${mb(rssOf(process.pid))}`,
-      ...emulators().map(([name, pid]) => `${name} ${mb(rssOf(pid))}`),
+      `runtime process (gateway, functions, this benchmark) ${mb(peakRss(process.pid))}`,
+      ...emulatorProcesses().map(([name, pid]) => `${name} ${mb(peakRss(pid))}`),
     ];
     console.log(`peak memory: ${memory.join(', ')}`);
   } finally {
