@@ -1,6 +1,7 @@
-// Labelled <select> and <textarea> fields in the style of TextField: visible label, hint and error
-// wired through aria-describedby / aria-invalid.
+// Labelled <select> and <textarea> fields in the frame of TextField (ui/field.tsx): visible label,
+// hint and error wired through aria-describedby / aria-invalid.
 import { createUniqueId, For, type JSX, Show, splitProps } from 'solid-js';
+import { describedBy, FieldFrame } from './field.tsx';
 
 export type Option = { value: string; label: string };
 
@@ -29,19 +30,21 @@ export const SelectField = (props: SelectFieldProps) => {
     'value',
   ]);
   const id = local.id ?? createUniqueId();
-  const describedBy = () =>
-    [local.error ? `${id}-error` : '', local.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`field ${local.class ?? ''}`} classList={{ 'field--invalid': Boolean(local.error) }}>
-      <label class="field__label" classList={{ 'sr-only': local.hideLabel }} for={id}>
-        {local.label}
-      </label>
+    <FieldFrame
+      id={id}
+      label={local.label}
+      error={local.error}
+      hint={local.hint}
+      hideLabel={local.hideLabel}
+      class={local.class}
+    >
       <select
         id={id}
         ref={local.ref}
         class="input select"
         aria-invalid={local.error ? 'true' : undefined}
-        aria-describedby={describedBy()}
+        aria-describedby={describedBy(id, local.error, local.hint)}
         {...rest}
       >
         <Show when={local.placeholder !== undefined}>
@@ -57,17 +60,7 @@ export const SelectField = (props: SelectFieldProps) => {
           )}
         </For>
       </select>
-      <Show when={local.error}>
-        <p class="field__error" id={`${id}-error`}>
-          {local.error}
-        </p>
-      </Show>
-      <Show when={local.hint}>
-        <p class="field__hint" id={`${id}-hint`}>
-          {local.hint}
-        </p>
-      </Show>
-    </div>
+    </FieldFrame>
   );
 };
 
@@ -82,32 +75,24 @@ export type TextAreaFieldProps = {
 export const TextAreaField = (props: TextAreaFieldProps) => {
   const [local, rest] = splitProps(props, ['label', 'error', 'hint', 'id', 'class', 'ref', 'hideLabel']);
   const id = local.id ?? createUniqueId();
-  const describedBy = () =>
-    [local.error ? `${id}-error` : '', local.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`field ${local.class ?? ''}`} classList={{ 'field--invalid': Boolean(local.error) }}>
-      <label class="field__label" classList={{ 'sr-only': local.hideLabel }} for={id}>
-        {local.label}
-      </label>
+    <FieldFrame
+      id={id}
+      label={local.label}
+      error={local.error}
+      hint={local.hint}
+      hideLabel={local.hideLabel}
+      class={local.class}
+    >
       <textarea
         id={id}
         ref={local.ref}
         class="input textarea"
         aria-invalid={local.error ? 'true' : undefined}
-        aria-describedby={describedBy()}
+        aria-describedby={describedBy(id, local.error, local.hint)}
         {...rest}
       />
-      <Show when={local.error}>
-        <p class="field__error" id={`${id}-error`}>
-          {local.error}
-        </p>
-      </Show>
-      <Show when={local.hint}>
-        <p class="field__hint" id={`${id}-hint`}>
-          {local.hint}
-        </p>
-      </Show>
-    </div>
+    </FieldFrame>
   );
 };
 

@@ -1,6 +1,41 @@
 // Form fields with a visible <label>, hint and error wired through aria-describedby / aria-invalid.
 import { createUniqueId, For, type JSX, Show, splitProps } from 'solid-js';
 
+/** The ids of a field's error and hint, for the control's aria-describedby. */
+export const describedBy = (id: string, error: string | undefined, hint: string | undefined) =>
+  [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+
+export type FieldFrameProps = {
+  /** The control's id, which the label points at. */
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  hideLabel?: boolean | undefined;
+  class?: string | undefined;
+  children: JSX.Element;
+};
+
+/** The frame every labelled field shares: label, the control, its error and hint. */
+export const FieldFrame = (props: FieldFrameProps) => (
+  <div class={`field ${props.class ?? ''}`} classList={{ 'field--invalid': Boolean(props.error) }}>
+    <label class="field__label" classList={{ 'sr-only': Boolean(props.hideLabel) }} for={props.id}>
+      {props.label}
+    </label>
+    {props.children}
+    <Show when={props.error}>
+      <p class="field__error" id={`${props.id}-error`}>
+        {props.error}
+      </p>
+    </Show>
+    <Show when={props.hint}>
+      <p class="field__hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+    </Show>
+  </div>
+);
+
 export type TextFieldProps = {
   label: string;
   error?: string | undefined;
@@ -13,37 +48,20 @@ export type TextFieldProps = {
 export const TextField = (props: TextFieldProps) => {
   const [local, rest] = splitProps(props, ['label', 'error', 'hint', 'addon', 'id', 'class', 'ref']);
   const id = local.id ?? createUniqueId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = () =>
-    [local.error ? errorId : '', local.hint ? hintId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`field ${local.class ?? ''}`} classList={{ 'field--invalid': Boolean(local.error) }}>
-      <label class="field__label" for={id}>
-        {local.label}
-      </label>
+    <FieldFrame id={id} label={local.label} error={local.error} hint={local.hint} class={local.class}>
       <div class="field__control">
         <input
           id={id}
           ref={local.ref}
           class="input"
           aria-invalid={local.error ? 'true' : undefined}
-          aria-describedby={describedBy()}
+          aria-describedby={describedBy(id, local.error, local.hint)}
           {...rest}
         />
         {local.addon}
       </div>
-      <Show when={local.error}>
-        <p class="field__error" id={errorId}>
-          {local.error}
-        </p>
-      </Show>
-      <Show when={local.hint}>
-        <p class="field__hint" id={hintId}>
-          {local.hint}
-        </p>
-      </Show>
-    </div>
+    </FieldFrame>
   );
 };
 

@@ -8,6 +8,7 @@ import type { RecordType } from '../../api/records.ts';
 import type { SearchHit } from '../../api/search.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { displaySubtitle, highlight, moveActive } from './palette.ts';
+import { describedBy, FieldFrame } from '../../ui/field.tsx';
 import './palette.css';
 
 export type RecordPickerProps = {
@@ -74,10 +75,7 @@ export const RecordPicker = (props: RecordPickerProps) => {
   };
 
   return (
-    <div class="field picker" classList={{ 'field--invalid': Boolean(props.error) }}>
-      <label class="field__label" for={id}>
-        {props.label}
-      </label>
+    <FieldFrame id={id} label={props.label} error={props.error} hint={props.hint} class="picker">
       <div class="picker__control">
         <input
           id={id}
@@ -90,7 +88,7 @@ export const RecordPicker = (props: RecordPickerProps) => {
           aria-autocomplete="list"
           aria-activedescendant={open() && hits().length > 0 ? `${listId}-${active()}` : undefined}
           aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={props.hint ? `${id}-hint` : undefined}
+          aria-describedby={describedBy(id, props.error, props.hint)}
           placeholder={props.placeholder}
           data-testid={props.testId}
           value={query()}
@@ -157,14 +155,6 @@ export const RecordPicker = (props: RecordPickerProps) => {
       <Show when={query().trim().length >= 2 && !searching() && open() && hits().length === 0}>
         <p class="field__hint">{t('palette.noResults', { query: query().trim() })}</p>
       </Show>
-      <Show when={props.error}>
-        <p class="field__error">{props.error}</p>
-      </Show>
-      <Show when={props.hint}>
-        <p class="field__hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      </Show>
-    </div>
+    </FieldFrame>
   );
 };
