@@ -336,3 +336,51 @@ describe('import from CSV', () => {
     await page.close();
   });
 });
+
+describe('bulk actions', () => {
+  it('a sales manager tags two selected companies and hands them to a salesperson', async () => {
+    const manager = 'igor.petrov@demo.example';
+    const call = await apiAs('demo', manager);
+    const names = ['АААА Балк Первая', 'АААА Балк Вторая'];
+    const ids: string[] = [];
+    for (const name of names) {
+      const created = await call('POST', '/api/companies', { name, allowDuplicate: true });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      ids.push(created.body.company.id as string);
+    }
+    const annaId = (await (await apiAs('demo', anna))('GET', '/api/me')).body.user.id as string;
+
+    const page = await signInAs('demo', manager);
+    await page.goto(`${runtime.tenant('demo').appUrl}/companies`);
+    for (const name of names) await page.getByRole('checkbox', { name: `Выбрать: ${name}` }).check();
+    const bar = page.getByTestId('bulk-bar');
+
+    await bar.getByRole('button', { name: 'Добавить тег' }).click();
+    await page.getByLabel('Тег', { exact: true }).fill('оптовик');
+    await page.getByRole('button', { name: 'Применить' }).click();
+    await expect
+      .poll(async () => {
+        const tags = await Promise.all(
+          ids.map(async (id) => (await call('GET', `/api/companies/${id}`)).body.company.tags as string[]),
+        );
+        return tags.every((t) => t.includes('оптовик'));
+      })
+      .toBe(true);
+
+    // A finished action clears the selection: select the rows again.
+    for (const name of names) await page.getByRole('checkbox', { name: `Выбрать: ${name}` }).check();
+    await bar.getByRole('button', { name: 'Назначить ответственного' }).click();
+    await page.getByLabel('Новый ответственный').selectOption(annaId);
+    await page.getByRole('button', { name: 'Применить' }).click();
+    await expect
+      .poll(async () => {
+        const owners = await Promise.all(
+          ids.map(async (id) => (await call('GET', `/api/companies/${id}`)).body.company.ownerId as string),
+        );
+        return owners.every((o) => o === annaId);
+      })
+      .toBe(true);
+    await shoot(page, 'companies-bulk-ru', false);
+    await page.close();
+  });
+});

@@ -1,7 +1,7 @@
 // Actions on the selected rows: assign an owner (managers), add a tag, set the stage (companies),
 // delete (to the trash) — POST /api/{companies|contacts}/bulk, in batches of 100. Rows the API
 // refuses (a stale version, a record gone meanwhile) are reported, not hidden.
-import { createSignal, Show } from 'solid-js';
+import { createSignal, type JSX, Show } from 'solid-js';
 import { recordsOf } from '../../api/client.ts';
 import type { BulkAction, BulkResult, RecordType } from '../../api/records.ts';
 import type { StaffMember } from '../../api/users.ts';
@@ -11,7 +11,7 @@ import { Button } from '../../ui/button.tsx';
 import { SelectField } from '../../ui/choice-fields.tsx';
 import { ConfirmDialog } from '../../ui/dialog.tsx';
 import { TextField } from '../../ui/field.tsx';
-import { Icon } from '../../ui/icon.tsx';
+import { Icon, type IconName } from '../../ui/icon.tsx';
 import { Popover } from '../../ui/popover.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { lifecycleStages } from './record-constants.ts';
@@ -28,6 +28,45 @@ export type BulkBarProps = {
   onDone: (action: BulkAction['action'], result: BulkResult) => void;
   onClear: () => void;
 };
+
+/** A bulk action behind a toolbar button: a small form whose Apply runs it and closes the popover. */
+const BulkForm = (props: {
+  icon: IconName;
+  label: string;
+  apply: string;
+  disabled: boolean;
+  /** Whether the form holds what the action needs. */
+  ready: boolean;
+  onApply: () => void;
+  children: JSX.Element;
+}) => (
+  <Popover
+    trigger={
+      <>
+        <Icon name={props.icon} size={16} />
+        <span>{props.label}</span>
+      </>
+    }
+    disabled={props.disabled}
+  >
+    {(close) => (
+      <form
+        class="form-stack popover__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!props.ready) return;
+          close();
+          props.onApply();
+        }}
+      >
+        {props.children}
+        <Button type="submit" variant="primary" size="sm" disabled={!props.ready}>
+          {props.apply}
+        </Button>
+      </form>
+    )}
+  </Popover>
+);
 
 export const BulkBar = (props: BulkBarProps) => {
   const i18n = useI18n();
@@ -63,108 +102,62 @@ export const BulkBar = (props: BulkBarProps) => {
         {tp('list.selected', props.ids.length + props.refused)}
       </span>
       <Show when={props.canReassign}>
-        <Popover
-          trigger={
-            <>
-              <Icon name="user" size={16} />
-              <span>{t('list.bulk.assignOwner')}</span>
-            </>
-          }
+        <BulkForm
+          icon="user"
+          label={t('list.bulk.assignOwner')}
+          apply={t('list.bulk.apply')}
           disabled={busy()}
+          ready={Boolean(owner())}
+          onApply={() => void run({ action: 'reassign', ownerId: owner() })}
         >
-          {(close) => (
-            <form
-              class="form-stack popover__form"
-              onSubmit={(event) => {
-                event.preventDefault();
-                if (!owner()) return;
-                close();
-                void run({ action: 'reassign', ownerId: owner() });
-              }}
-            >
-              <SelectField
-                label={t('list.bulk.assignTo')}
-                options={props.staff.map((s) => ({ value: s.id, label: s.name }))}
-                placeholder={t('card.choose')}
-                value={owner()}
-                onChange={(event) => setOwner(event.currentTarget.value)}
-              />
-              <Button type="submit" variant="primary" size="sm" disabled={!owner()}>
-                {t('list.bulk.apply')}
-              </Button>
-            </form>
-          )}
-        </Popover>
+          <SelectField
+            label={t('list.bulk.assignTo')}
+            options={props.staff.map((s) => ({ value: s.id, label: s.name }))}
+            placeholder={t('card.choose')}
+            value={owner()}
+            onChange={(event) => setOwner(event.currentTarget.value)}
+          />
+        </BulkForm>
       </Show>
       <Show when={props.canEdit}>
-        <Popover
-          trigger={
-            <>
-              <Icon name="tag" size={16} />
-              <span>{t('list.bulk.addTag')}</span>
-            </>
-          }
+        <BulkForm
+          icon="tag"
+          label={t('list.bulk.addTag')}
+          apply={t('list.bulk.apply')}
           disabled={busy()}
+          ready={Boolean(tag().trim())}
+          onApply={() => {
+            void run({ action: 'add-tags', tags: [tag().trim()] });
+            setTag('');
+          }}
         >
-          {(close) => (
-            <form
-              class="form-stack popover__form"
-              onSubmit={(event) => {
-                event.preventDefault();
-                if (!tag().trim()) return;
-                close();
-                void run({ action: 'add-tags', tags: [tag().trim()] });
-                setTag('');
-              }}
-            >
-              <TextField
-                label={t('list.bulk.tag')}
-                value={tag()}
-                maxLength={50}
-                onInput={(event) => setTag(event.currentTarget.value)}
-              />
-              <Button type="submit" variant="primary" size="sm" disabled={!tag().trim()}>
-                {t('list.bulk.apply')}
-              </Button>
-            </form>
-          )}
-        </Popover>
+          <TextField
+            label={t('list.bulk.tag')}
+            value={tag()}
+            maxLength={50}
+            onInput={(event) => setTag(event.currentTarget.value)}
+          />
+        </BulkForm>
         <Show when={props.entity === 'company'}>
-          <Popover
-            trigger={
-              <>
-                <Icon name="activity" size={16} />
-                <span>{t('list.bulk.setStage')}</span>
-              </>
-            }
+          <BulkForm
+            icon="activity"
+            label={t('list.bulk.setStage')}
+            apply={t('list.bulk.apply')}
             disabled={busy()}
+            ready={Boolean(stage())}
+            onApply={() => void run({ action: 'set-stage', lifecycleStage: stage() })}
           >
-            {(close) => (
-              <form
-                class="form-stack popover__form"
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  if (!stage()) return;
-                  close();
-                  void run({ action: 'set-stage', lifecycleStage: stage() });
-                }}
-              >
-                <SelectField
-                  label={t('records.fields.lifecycleStage')}
-                  options={lifecycleStages.map((s) => ({
-                    value: s,
-                    label: i18n.lookup(`records.stages.${s}`) ?? s,
-                  }))}
-                  placeholder={t('card.choose')}
-                  value={stage()}
-                  onChange={(event) => setStage(event.currentTarget.value)}
-                />
-                <Button type="submit" variant="primary" size="sm" disabled={!stage()}>
-                  {t('list.bulk.apply')}
-                </Button>
-              </form>
-            )}
-          </Popover>
+            <SelectField
+              label={t('records.fields.lifecycleStage')}
+              options={lifecycleStages.map((s) => ({
+                value: s,
+                label: i18n.lookup(`records.stages.${s}`) ?? s,
+              }))}
+              placeholder={t('card.choose')}
+              value={stage()}
+              onChange={(event) => setStage(event.currentTarget.value)}
+            />
+          </BulkForm>
         </Show>
         <Button
           size="sm"
