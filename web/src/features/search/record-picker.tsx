@@ -7,8 +7,8 @@ import { api } from '../../api/client.ts';
 import type { RecordType } from '../../api/records.ts';
 import type { SearchHit } from '../../api/search.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { displaySubtitle, highlight, moveActive } from './palette.ts';
 import { describedBy, FieldFrame } from '../../ui/field.tsx';
+import { displaySubtitle, highlight, moveActive } from './palette.ts';
 import './palette.css';
 
 export type RecordPickerProps = {
