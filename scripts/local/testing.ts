@@ -39,13 +39,25 @@ export const startTestRuntime = async (
     }
   }
   process.env.CRM_TENANTS_DIR = tenantsDir;
-  const runtime = await startLocalRuntime({
-    tenantIds,
-    basePort: 0,
-    retryVisibilitySeconds: 1,
-    busRetryBaseDelayMs: 50,
-    ...options,
-  });
+  const start = () =>
+    startLocalRuntime({
+      tenantIds,
+      basePort: 0,
+      retryVisibilitySeconds: 1,
+      busRetryBaseDelayMs: 50,
+      ...options,
+    });
+  // Random ports are found free, then bound a moment later: another test running in parallel
+  // can take one in between. A failed start stops what it had started, so try new ports.
+  let runtime: LocalRuntime | undefined;
+  for (let attempt = 1; !runtime; attempt++) {
+    try {
+      runtime = await start();
+    } catch (error) {
+      const inUse = /EADDRINUSE/.test(String((error as Error).message ?? error));
+      if (!inUse || attempt >= 3 || options.basePort) throw error;
+    }
+  }
   return {
     ...runtime,
     stop: async () => {

@@ -176,7 +176,14 @@ describe('the customer card', () => {
     await page.getByText('Анна Смирнова changed stage: Lead → Customer').waitFor();
     await page.getByRole('button', { name: 'Edit: Industry' }).waitFor();
     await shoot(page, 'company-card-en');
-    const back = page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH');
+    // The saves are queued: wait for the one back to Russian, not the English one still in flight,
+    // or the next tests would sign in to an English app.
+    const back = page.waitForResponse(
+      (r) =>
+        r.url().endsWith('/api/me') &&
+        r.request().method() === 'PATCH' &&
+        (r.request().postDataJSON() as { locale?: string }).locale === 'ru',
+    );
     await page.getByRole('radio', { name: 'Русский' }).click();
     await page.getByText('Анна Смирнова изменила стадию: Лид → Клиент').waitFor();
     expect((await back).status()).toBe(200);
