@@ -196,9 +196,6 @@ export class CrmFunction extends Construct {
   /** The read-only describe/get calls of functions/domain/system/health.ts, on the tenant's own resources. */
   bindHealthChecks(targets: AccessTargets): void {
     this.role.addToPolicy(
-      new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [targets.table.tableArn] }),
-    );
-    this.role.addToPolicy(
       new PolicyStatement({
         actions: ['sqs:GetQueueAttributes'],
         resources: [...targets.queues.values()].map((q) => q.queueArn),

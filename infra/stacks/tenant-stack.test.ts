@@ -364,7 +364,6 @@ describe('IAM', () => {
       ...(a.files === 'read-write' ? ['s3:PutObject', 's3:DeleteObject'] : []),
       ...(a.healthChecks
         ? [
-            'dynamodb:DescribeTable',
             'sqs:GetQueueAttributes',
             'events:DescribeEventBus',
             'ses:GetAccount',

@@ -83,6 +83,9 @@ describe('stream poller', () => {
     const tableName = await provisionTable(clients, 'failing');
     const queues = await provisionQueues(clients, 'failing');
     const attempts: string[][] = [];
+    // Written before the poller starts (it reads from the stream's start), so the three come in
+    // one batch whatever the timing: the failure then splits it as the assertions expect.
+    for (const id of ['ok-1', 'bad', 'ok-2']) await put(tableName, id);
     const poller = startStreamPoller({
       clients,
       tableName,
@@ -98,7 +101,6 @@ describe('stream poller', () => {
         return { batchItemFailures: bad ? [{ itemIdentifier: bad.dynamodb?.SequenceNumber }] : [] };
       },
     });
-    for (const id of ['ok-1', 'bad', 'ok-2']) await put(tableName, id);
     const tries = () => attempts.flat().filter((id) => id === 'bad').length;
     await eventually(async () => (tries() === 3 ? true : undefined), 'three tries of the failing record');
     await put(tableName, 'after');

@@ -6,12 +6,12 @@
 // on disk, so a restarted runtime resumes where it stopped and no change goes unpublished.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
   GetRecordsCommand,
   type GetRecordsCommandOutput,
   GetShardIteratorCommand,
+  ListStreamsCommand,
   type Shard,
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
@@ -232,13 +232,36 @@ export const startStreamPoller = (options: StreamPollerOptions) => {
   /** Whether the last poll read a full batch from some shard (more is waiting). */
   let full = false;
 
+  /**
+   * The table's current stream, found with ListStreams rather than DescribeTable: DynamoDB
+   * Local counts every item of the table and of each index on a DescribeTable (≈ 1 s at
+   * 300,000 companies), which polled every few seconds by each consumer held a core busy and
+   * slowed a bulk import to a fifth. After a reset the old table's stream may still be listed:
+   * the newest label (its creation time) wins.
+   */
+  const latestStreamArn = async (): Promise<string | undefined> => {
+    const streams: { StreamArn?: string; StreamLabel?: string }[] = [];
+    let start: string | undefined;
+    do {
+      const page = await clients.streams.send(
+        new ListStreamsCommand({
+          TableName: options.tableName,
+          ...(start ? { ExclusiveStartStreamArn: start } : {}),
+        }),
+      );
+      streams.push(...(page.Streams ?? []));
+      start = page.LastEvaluatedStreamArn;
+    } while (start);
+    streams.sort((a, b) => (a.StreamLabel ?? '').localeCompare(b.StreamLabel ?? ''));
+    return streams.at(-1)?.StreamArn;
+  };
+
   // The stream and its shards, described again every few seconds (a new table, a new shard)
   // or when no shard has an iterator, rather than on every poll: a busy emulator is spared.
   let described: { at: number; streamArn: string; shards: Shard[] } | undefined;
   const describe = async () => {
     if (described && iterators.size > 0 && Date.now() - described.at < 2000) return described;
-    const { Table } = await clients.dynamodb.send(new DescribeTableCommand({ TableName: options.tableName }));
-    const streamArn = Table?.LatestStreamArn;
+    const streamArn = await latestStreamArn();
     described = streamArn ? { at: Date.now(), streamArn, shards: await shardsOf(streamArn) } : undefined;
     return described;
   };
