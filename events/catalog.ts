@@ -2,6 +2,7 @@
 // README's event table are derived from this list.
 import type { EventContract } from './contract.ts';
 import { auditRecordedV1 } from './schemas/audit.ts';
+import { dealLostV1, dealStageChangedV1, dealWonV1 } from './schemas/deals.ts';
 import { noteCreatedV1, noteDeletedV1, noteUpdatedV1 } from './schemas/notes.ts';
 import { notificationCreatedV1 } from './schemas/notifications.ts';
 import { mergeRelinkRequestedV1 } from './schemas/records.ts';
@@ -18,10 +19,16 @@ export const eventContracts: readonly EventContract[] = [
   noteUpdatedV1,
   noteDeletedV1,
   mergeRelinkRequestedV1,
+  dealStageChangedV1,
+  dealWonV1,
+  dealLostV1,
 ];
 
 export {
   auditRecordedV1,
+  dealLostV1,
+  dealStageChangedV1,
+  dealWonV1,
   mergeRelinkRequestedV1,
   noteCreatedV1,
   noteDeletedV1,

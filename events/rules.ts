@@ -48,11 +48,11 @@ export const rules = [
   {
     name: 'timeline-from-audit',
     description:
-      'Audit entries of companies, contacts and files become timeline entries (a contact’s also on its company).',
+      'Audit entries of companies, contacts, files and deals become timeline entries (a contact’s also on its company; a deal’s on its company and contacts).',
     pattern: {
       source: [auditRecordedV1.source],
       'detail-type': [auditRecordedV1.detailType],
-      detail: { subject: ['company', 'contact', 'attachment'] },
+      detail: { subject: ['company', 'contact', 'attachment', 'deal'] },
     },
     target: { function: 'project-timeline' },
   },

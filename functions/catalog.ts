@@ -161,6 +161,36 @@ export const functions = {
     ],
     access: { table: 'read-write' },
   },
+  // Sales (docs/deals.md)
+  deals: {
+    entry: 'functions/http/deals/deals.http.ts',
+    description: 'Deals: create, change, move between stages, win, lose, reopen; the kanban board of a pipeline.',
+    routes: [
+      { method: 'POST', path: '/api/deals' },
+      { method: 'GET', path: '/api/deals' },
+      { method: 'GET', path: '/api/deals/{id}' },
+      { method: 'PATCH', path: '/api/deals/{id}' },
+      { method: 'DELETE', path: '/api/deals/{id}' },
+      { method: 'POST', path: '/api/deals/{id}/move' },
+      { method: 'POST', path: '/api/deals/{id}/close' },
+      { method: 'POST', path: '/api/deals/{id}/reopen' },
+      { method: 'GET', path: '/api/pipelines/{id}/board' },
+    ],
+    access: { table: 'read-write' },
+  },
+  pipelines: {
+    entry: 'functions/http/pipelines/pipelines.http.ts',
+    description: 'Sales pipelines and their stages, and the currency rates deals are totalled at.',
+    routes: [
+      { method: 'GET', path: '/api/pipelines' },
+      { method: 'POST', path: '/api/pipelines' },
+      { method: 'PATCH', path: '/api/pipelines/{id}' },
+      { method: 'DELETE', path: '/api/pipelines/{id}' },
+      { method: 'GET', path: '/api/settings/currency-rates' },
+      { method: 'PUT', path: '/api/settings/currency-rates' },
+    ],
+    access: { table: 'read-write' },
+  },
   attachments: {
     entry: 'functions/http/attachments/attachments.http.ts',
     description: 'Files attached to records: presigned upload and download, listing, removal.',

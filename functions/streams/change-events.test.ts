@@ -141,3 +141,28 @@ describe('eventsForChange', () => {
     ).toEqual([]);
   });
 });
+
+describe('deal events', () => {
+  it('publishes a move, a win and a loss, and nothing for other edits', async () => {
+    const { createMockDeal } = await import('../domain/deals/deal.entity.ts');
+    const before = createMockDeal();
+    const moved = createMockDeal({ stageId: 'proposal', stageEnteredAt: at, version: 4 });
+    const [move] = eventsForChange({ kind: 'MODIFY', oldImage: before, newImage: moved, at });
+    expect(move?.contract.detailType).toBe('deal.stage-changed.v1');
+    expect(move?.detail).toMatchObject({
+      from: { stageId: 'meeting' },
+      deal: { stageId: 'proposal', version: 4 },
+    });
+    const won = createMockDeal({ status: 'won', closedAt: at, version: 4 });
+    expect(
+      eventsForChange({ kind: 'MODIFY', oldImage: before, newImage: won, at })[0]?.contract.detailType,
+    ).toBe('deal.won.v1');
+    const lost = createMockDeal({ status: 'lost', lostReason: 'price', version: 4 });
+    expect(
+      eventsForChange({ kind: 'MODIFY', oldImage: before, newImage: lost, at })[0]?.detail,
+    ).toMatchObject({ lostReason: 'price' });
+    const renamed = createMockDeal({ title: 'Другое', version: 4 });
+    expect(eventsForChange({ kind: 'MODIFY', oldImage: before, newImage: renamed, at })).toEqual([]);
+    expect(eventsForChange({ kind: 'INSERT', newImage: before, at })).toEqual([]);
+  });
+});

@@ -5,9 +5,11 @@
 import { notificationCreatedV1, userCreatedV1, userUpdatedV1 } from '../../events/catalog.ts';
 import type { EventContract } from '../../events/contract.ts';
 import { auditRecordedV1 } from '../../events/schemas/audit.ts';
+import { dealLostV1, dealStageChangedV1, dealWonV1 } from '../../events/schemas/deals.ts';
 import { noteCreatedV1, noteDeletedV1, noteUpdatedV1 } from '../../events/schemas/notes.ts';
 import { mergeRelinkRequestedV1 } from '../../events/schemas/records.ts';
 import { auditEntryId, auditSubjectOf } from '../domain/audit/audit.entity.ts';
+import type { DealItem } from '../domain/deals/deal.entity.ts';
 import { type NoteItem, toNoteSnapshot } from '../domain/notes/note.entity.ts';
 import type { NotificationItem } from '../domain/notifications/notification.entity.ts';
 import type { MergeJobItem } from '../domain/records/merge-job.entity.ts';
@@ -162,7 +164,54 @@ const mergeJob: Mapper = ({ kind, newImage, oldImage, at }) => {
   ];
 };
 
+const dealSnapshot = (d: DealItem) => ({
+  dealId: d.id,
+  title: d.title,
+  companyId: d.companyId,
+  ownerId: d.ownerId,
+  pipelineId: d.pipelineId,
+  stageId: d.stageId,
+  value: { amount: d.value.amount, currency: d.value.currency },
+  ...(d.source ? { source: d.source } : {}),
+  version: d.version,
+});
+
+/** A deal's move to another stage, its win and its loss (a reopen moves it back: no event). */
+const deal: Mapper = ({ kind, newImage, oldImage, at }) => {
+  if (kind !== 'MODIFY' || !newImage || !oldImage) return [];
+  const after = newImage as DealItem;
+  const before = oldImage as DealItem;
+  if (after.version === before.version) return [];
+  const actorId = after.updatedBy;
+  if (after.status !== before.status) {
+    if (after.status === 'won')
+      return [{ contract: dealWonV1, detail: { deal: dealSnapshot(after), actorId, at } }];
+    if (after.status === 'lost')
+      return [
+        {
+          contract: dealLostV1,
+          detail: { deal: dealSnapshot(after), lostReason: after.lostReason ?? 'other', actorId, at },
+        },
+      ];
+    return [];
+  }
+  if (after.status === 'open' && (after.stageId !== before.stageId || after.pipelineId !== before.pipelineId))
+    return [
+      {
+        contract: dealStageChangedV1,
+        detail: {
+          deal: dealSnapshot(after),
+          from: { pipelineId: before.pipelineId, stageId: before.stageId, enteredAt: before.stageEnteredAt },
+          actorId,
+          at,
+        },
+      },
+    ];
+  return [];
+};
+
 const mappers: Readonly<Record<string, Mapper>> = {
+  deal,
   user,
   notification,
   audit,
