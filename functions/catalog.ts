@@ -164,7 +164,8 @@ export const functions = {
   // Sales (docs/deals.md)
   deals: {
     entry: 'functions/http/deals/deals.http.ts',
-    description: 'Deals: create, change, move between stages, win, lose, reopen; the kanban board of a pipeline.',
+    description:
+      'Deals: create, change, move between stages, win, lose, reopen; the kanban board of a pipeline.',
     routes: [
       { method: 'POST', path: '/api/deals' },
       { method: 'GET', path: '/api/deals' },
