@@ -3,10 +3,20 @@
 // the retries, to the `bus-dlq` failure queue.
 import { notificationCreatedV1, userCreatedV1 } from './catalog.ts';
 import type { WorkQueueName } from './queues.ts';
+import { activityDeletedV1, activityLoggedV1, activityUpdatedV1 } from './schemas/activities.ts';
 import { auditRecordedV1 } from './schemas/audit.ts';
+import { dealWonV1 } from './schemas/deals.ts';
 import { noteCreatedV1, noteDeletedV1, noteUpdatedV1 } from './schemas/notes.ts';
 import { mergeRelinkRequestedV1 } from './schemas/records.ts';
 import { schedulerHeartbeatV1 } from './schemas/scheduler.ts';
+import {
+  taskCreatedV1,
+  taskDeletedV1,
+  taskOverdueScanDueV1,
+  taskOverdueV1,
+  taskReminderDueV1,
+  taskUpdatedV1,
+} from './schemas/tasks.ts';
 
 /** An EventBridge event pattern, as AWS documents it. */
 export type EventPattern = { readonly [field: string]: unknown };
@@ -48,11 +58,11 @@ export const rules = [
   {
     name: 'timeline-from-audit',
     description:
-      'Audit entries of companies, contacts, files and deals become timeline entries (a contact’s also on its company; a deal’s on its company and contacts).',
+      'Audit entries of companies, contacts, files, deals and quotes become timeline entries (a contact’s also on its company; a deal’s on its company and contacts; a quote’s on its company and addressee).',
     pattern: {
       source: [auditRecordedV1.source],
       'detail-type': [auditRecordedV1.detailType],
-      detail: { subject: ['company', 'contact', 'attachment', 'deal'] },
+      detail: { subject: ['company', 'contact', 'attachment', 'deal', 'quote'] },
     },
     target: { function: 'project-timeline' },
   },
@@ -71,5 +81,49 @@ export const rules = [
       'A merge moves the duplicate’s contacts, files, notes and timeline to the survivor, slice by slice.',
     pattern: { source: [mergeRelinkRequestedV1.source], 'detail-type': [mergeRelinkRequestedV1.detailType] },
     target: { function: 'relink-merged' },
+  },
+  {
+    name: 'timeline-from-activities',
+    description:
+      'Calls, meetings and e-mails appear on, change on and disappear from the timelines of their records.',
+    pattern: {
+      source: [activityLoggedV1.source],
+      'detail-type': [
+        activityLoggedV1.detailType,
+        activityUpdatedV1.detailType,
+        activityDeletedV1.detailType,
+      ],
+    },
+    target: { function: 'project-timeline' },
+  },
+  {
+    name: 'schedule-task-reminders',
+    description: 'A task’s reminder schedule is created, moved or deleted as the task changes.',
+    pattern: {
+      source: [taskCreatedV1.source],
+      'detail-type': [taskCreatedV1.detailType, taskUpdatedV1.detailType, taskDeletedV1.detailType],
+    },
+    target: { function: 'schedule-task-reminders' },
+  },
+  {
+    name: 'deal-won-automations',
+    description: 'A won deal runs the tenant’s automations (an onboarding call task for its owner, when on).',
+    pattern: { source: [dealWonV1.source], 'detail-type': [dealWonV1.detailType] },
+    target: { function: 'run-automations' },
+  },
+  {
+    name: 'task-notifications',
+    description: 'A task’s reminder and its falling overdue notify the assignee.',
+    pattern: {
+      source: [taskReminderDueV1.source],
+      'detail-type': [taskReminderDueV1.detailType, taskOverdueV1.detailType],
+    },
+    target: { function: 'notify-tasks' },
+  },
+  {
+    name: 'scan-overdue-tasks',
+    description: 'The periodic overdue scan reports the open tasks that passed their due time.',
+    pattern: { source: [taskOverdueScanDueV1.source], 'detail-type': [taskOverdueScanDueV1.detailType] },
+    target: { function: 'scan-overdue-tasks' },
   },
 ] as const satisfies readonly RuleDefinition[];

@@ -3,6 +3,7 @@
 // One-off `at(...)` schedules are created at run time by the features that need them.
 import type { EventContract } from './contract.ts';
 import { schedulerHeartbeatV1 } from './schemas/scheduler.ts';
+import { taskOverdueScanDueV1 } from './schemas/tasks.ts';
 
 export type ScheduleDefinition = {
   readonly name: string;
@@ -18,5 +19,11 @@ export const schedules = [
     description: 'Proves every few minutes that schedules fire and rules deliver.',
     expression: 'rate(5 minutes)',
     event: { contract: schedulerHeartbeatV1, detail: { schedule: 'heartbeat' } },
+  },
+  {
+    name: 'overdue-tasks',
+    description: 'Looks for open tasks that passed their due time, so that each is reported overdue once.',
+    expression: 'rate(15 minutes)',
+    event: { contract: taskOverdueScanDueV1, detail: { schedule: 'overdue-tasks' } },
   },
 ] as const satisfies readonly ScheduleDefinition[];

@@ -33,6 +33,11 @@ export type Access = {
   readonly files?: 'read' | 'read-write';
   /** Read-only checks the health endpoint makes. */
   readonly healthChecks?: true;
+  /**
+   * One-off EventBridge Scheduler schedules (task reminders): create, update and delete them in
+   * the tenant's schedule group, passing the scheduler's role that puts their events on the bus.
+   */
+  readonly schedules?: true;
 };
 
 export type FunctionDefinition = {
@@ -179,6 +184,50 @@ export const functions = {
     ],
     access: { table: 'read-write' },
   },
+  // Products and quotes (docs/quotes.md)
+  products: {
+    entry: 'functions/http/products/products.http.ts',
+    description: 'The product catalogue and price lists; a deal’s product lines priced from them.',
+    routes: [
+      { method: 'GET', path: '/api/products' },
+      { method: 'POST', path: '/api/products' },
+      { method: 'GET', path: '/api/products/{id}' },
+      { method: 'PATCH', path: '/api/products/{id}' },
+      { method: 'GET', path: '/api/price-lists' },
+      { method: 'POST', path: '/api/price-lists' },
+      { method: 'PATCH', path: '/api/price-lists/{id}' },
+      { method: 'PUT', path: '/api/deals/{id}/lines' },
+    ],
+    access: { table: 'read-write' },
+  },
+  quotes: {
+    entry: 'functions/http/quotes/quotes.http.ts',
+    description: 'Quotes of a deal: numbered, printed as HTML, stored as a PDF, e-mailed to a contact.',
+    routes: [
+      { method: 'POST', path: '/api/deals/{id}/quotes' },
+      { method: 'GET', path: '/api/deals/{id}/quotes' },
+      { method: 'GET', path: '/api/quotes/{id}' },
+      { method: 'GET', path: '/api/quotes/{id}/print' },
+      { method: 'GET', path: '/api/quotes/{id}/pdf' },
+      { method: 'POST', path: '/api/quotes/{id}/send' },
+    ],
+    // Rendering a PDF with its embedded fonts wants more memory and time than a plain read.
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    access: { table: 'read-write', files: 'read-write', sendEmail: true },
+  },
+  reports: {
+    entry: 'functions/http/reports/reports.http.ts',
+    description:
+      'The sales forecast and dashboard of a period (from the monthly aggregates), and monthly plans.',
+    routes: [
+      { method: 'GET', path: '/api/reports/forecast' },
+      { method: 'GET', path: '/api/reports/sales' },
+      { method: 'GET', path: '/api/reports/plans/{month}' },
+      { method: 'PUT', path: '/api/reports/plans/{month}' },
+    ],
+    access: { table: 'read-write' },
+  },
   pipelines: {
     entry: 'functions/http/pipelines/pipelines.http.ts',
     description: 'Sales pipelines and their stages, and the currency rates deals are totalled at.',
@@ -230,9 +279,87 @@ export const functions = {
     routes: [{ method: 'GET', path: '/api/users' }],
     access: { table: 'read', userPool: ['cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup'] },
   },
+  // Activities and tasks (docs/activities-and-tasks.md)
+  activities: {
+    entry: 'functions/http/activities/activities.http.ts',
+    description:
+      'Calls, meetings and logged e-mails on companies, contacts and deals: log, read, change, delete.',
+    routes: [
+      { method: 'POST', path: '/api/activities' },
+      { method: 'GET', path: '/api/activities/{id}' },
+      { method: 'PATCH', path: '/api/activities/{id}' },
+      { method: 'DELETE', path: '/api/activities/{id}' },
+    ],
+    access: { table: 'read-write' },
+  },
+  tasks: {
+    entry: 'functions/http/tasks/tasks.http.ts',
+    description:
+      'Tasks: create, read, change, done, delete; my tasks for today, overdue, upcoming; tasks I created.',
+    routes: [
+      { method: 'POST', path: '/api/tasks' },
+      { method: 'GET', path: '/api/tasks/today' },
+      { method: 'GET', path: '/api/tasks/overdue' },
+      { method: 'GET', path: '/api/tasks/upcoming' },
+      { method: 'GET', path: '/api/tasks/created' },
+      { method: 'GET', path: '/api/tasks/{id}' },
+      { method: 'PATCH', path: '/api/tasks/{id}' },
+      { method: 'DELETE', path: '/api/tasks/{id}' },
+    ],
+    access: { table: 'read-write' },
+  },
+  'schedule-task-reminders': {
+    entry: 'functions/events/schedule-task-reminders.event.ts',
+    description: "Creates, moves or deletes a task's one-off reminder schedule to match the task.",
+    access: { table: 'read', schedules: true },
+  },
+  'run-automations': {
+    entry: 'functions/events/run-automations.event.ts',
+    description: 'Runs the tenant’s automations on deal events: a won deal’s onboarding call task (when on).',
+    access: { table: 'read-write' },
+  },
+  'notify-tasks': {
+    entry: 'functions/events/notify-tasks.event.ts',
+    description:
+      'Notifies the assignee of a task’s reminder (also by e-mail) and of its falling overdue, once each.',
+    access: { table: 'read-write' },
+  },
+  'scan-overdue-tasks': {
+    entry: 'functions/events/scan-overdue-tasks.event.ts',
+    description: 'Reports open tasks whose due time has passed, once per task and due time.',
+    timeoutSeconds: 60,
+    access: { table: 'read-write' },
+  },
+  'calendar-feed': {
+    entry: 'functions/http/calendar/calendar-feed.http.ts',
+    description: "The caller's private calendar feed URL: status, issue or rotate, revoke.",
+    routes: [
+      { method: 'GET', path: '/api/calendar-feed' },
+      { method: 'POST', path: '/api/calendar-feed' },
+      { method: 'DELETE', path: '/api/calendar-feed' },
+    ],
+    access: { table: 'read-write' },
+  },
+  calendar: {
+    entry: 'functions/http/calendar/calendar.http.ts',
+    description:
+      "A user's tasks and meetings as an iCalendar feed, for calendar apps holding its private URL.",
+    routes: [{ method: 'GET', path: '/api/calendar/{file}', public: true }],
+    access: { table: 'read' },
+  },
+  'automation-settings': {
+    entry: 'functions/http/settings/automation-settings.http.ts',
+    description: 'Which automations run for the tenant (administrators switch them).',
+    routes: [
+      { method: 'GET', path: '/api/settings/automations' },
+      { method: 'PATCH', path: '/api/settings/automations' },
+    ],
+    access: { table: 'read-write' },
+  },
   'project-timeline': {
     entry: 'functions/events/project-timeline.event.ts',
-    description: 'Writes timeline entries of companies and contacts from audit, note and import events.',
+    description:
+      'Writes timeline entries of companies and contacts from audit, note, activity and import events.',
     // A company rename refreshes the company name on each of its contacts.
     timeoutSeconds: 60,
     access: { table: 'read-write' },

@@ -21,6 +21,13 @@ export type TenantResources = {
   readonly mailFrom: string;
   /** Where users open the web app; links in e-mails point here. */
   readonly appUrl: string;
+  /** The tenant's EventBridge Scheduler group, where one-off schedules (reminders) go. */
+  readonly scheduleGroupName: string;
+  /** The role the Scheduler assumes to put a schedule's event on the tenant's bus. */
+  readonly schedulerRoleArn: string;
+  readonly busArn: string;
+  /** The `bus-dlq` failure queue: where a schedule's undeliverable event ends. */
+  readonly busDeadLetterArn: string;
 };
 
 /** `notification-emails` → `QUEUE_URL_NOTIFICATION_EMAILS` */
@@ -63,5 +70,11 @@ export const functionEnvironment = (
   }
   if (a.userPool?.length || a.healthChecks) env.USER_POOL_ID = r.userPoolId;
   if (a.files) env.FILES_BUCKET = r.filesBucket;
+  if (a.schedules) {
+    env.SCHEDULE_GROUP_NAME = r.scheduleGroupName;
+    env.SCHEDULER_ROLE_ARN = r.schedulerRoleArn;
+    env.EVENT_BUS_ARN = r.busArn;
+    env.SCHEDULE_DLQ_ARN = r.busDeadLetterArn;
+  }
   return env;
 };

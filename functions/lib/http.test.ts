@@ -53,6 +53,18 @@ describe('http routes', () => {
     expect(response.headers?.['x-correlation-id']).toBe('corr-123');
   });
 
+  it('send a text body as it is, with the content type the handler names', async () => {
+    const handler = publicRoute(async () => ({
+      status: 200,
+      text: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+      headers: { 'content-type': 'text/calendar; charset=utf-8' },
+    }));
+    const response = await handler(event({ body: undefined }), context);
+    expect(response.body).toBe('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    expect(response.headers?.['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(response.headers?.['x-correlation-id']).toBe('corr-123');
+  });
+
   it('answer malformed JSON with a 400, not a 500', async () => {
     const handler = publicRoute(async () => ok({}));
     const response = await handler(event({ body: '{"name":' }), context);

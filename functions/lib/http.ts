@@ -28,6 +28,8 @@ export type HttpRequest = {
 export type HttpResponse = {
   readonly status: number;
   readonly body?: unknown;
+  /** A body sent as it is, not as JSON (a calendar feed); `headers` name its content type. */
+  readonly text?: string;
   readonly headers?: Readonly<Record<string, string>>;
 };
 
@@ -38,7 +40,7 @@ type Handler = middy.MiddyfiedHandler<HttpEvent, APIGatewayProxyStructuredResult
 
 const correlationIdOf = (event: HttpEvent): string => event.requestContext?.requestId ?? 'unknown';
 
-const respond = (correlationId: string, status: number, body: unknown, headers = {}) => ({
+const respond = (correlationId: string, status: number, body: unknown, headers = {}, text?: string) => ({
   statusCode: status,
   headers: {
     'content-type': 'application/json; charset=utf-8',
@@ -46,7 +48,7 @@ const respond = (correlationId: string, status: number, body: unknown, headers =
     'x-correlation-id': correlationId,
     ...headers,
   },
-  body: body === undefined ? '' : JSON.stringify(body),
+  body: text ?? (body === undefined ? '' : JSON.stringify(body)),
 });
 
 const parseBody = (event: HttpEvent): unknown => {
@@ -102,7 +104,7 @@ const route = (run: (request: HttpRequest) => Promise<HttpResponse>): Handler =>
         query: (event.queryStringParameters ?? {}) as Record<string, string>,
         correlationId,
       });
-      return respond(correlationId, response.status, response.body, response.headers);
+      return respond(correlationId, response.status, response.body, response.headers, response.text);
     });
 
 /** A route anyone may call (no authorizer in front of it). */

@@ -1,7 +1,9 @@
 // The table stream's second consumer: keeps the counters of companies and contacts (in total,
-// per lifecycle stage, per owner) that lists show. Its event source has a tumbling window only so
-// that Lambda names the shard of each batch (`shardId`): the counters remember, per shard, the
-// last sequence number they counted, so a redelivered or retried batch counts nothing twice.
+// per lifecycle stage, per owner) that lists show, and the monthly sales aggregates of deals
+// that forecasts and dashboards read (functions/domain/stats/sales-aggregate.ts). Its event
+// source has a tumbling window only so that Lambda names the shard of each batch (`shardId`):
+// the counters remember, per shard, the last sequence number they counted, so a redelivered or
+// retried batch counts nothing twice.
 // The window's `state` is not used; Lambda requires it in the response.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -9,7 +11,9 @@ import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { RecordChange } from '../domain/stats/aggregate.ts';
 import { countBatch } from '../domain/stats/counters.ts';
+import { activityImageAttributes, salesImageAttributes } from '../domain/stats/sales-aggregate.ts';
 import { now } from '../lib/clock.ts';
+import { tenantConfig } from '../lib/env.ts';
 import { logger } from '../lib/logger.ts';
 
 /** A stream batch as Lambda delivers it with a tumbling window. */
@@ -24,10 +28,15 @@ type AttributeMap = Parameters<typeof unmarshall>[0];
 
 /** The only attributes counting reads; the rest of an image is never converted. */
 const counted = ['entity', 'deletedAt', 'mergedInto', 'lifecycleStage', 'ownerId'];
+const dealCounted: readonly string[] = salesImageAttributes;
+const activityCounted: readonly string[] = activityImageAttributes;
 
 const pick = (image: AttributeMap | undefined) => {
   if (!image) return undefined;
-  const subset = Object.fromEntries(Object.entries(image).filter(([name]) => counted.includes(name)));
+  const entity = (image as Record<string, { S?: string } | undefined>).entity?.S;
+  const names =
+    entity === 'deal' ? dealCounted : entity === 'activity' || entity === 'note' ? activityCounted : counted;
+  const subset = Object.fromEntries(Object.entries(image).filter(([name]) => names.includes(name)));
   return unmarshall(subset as AttributeMap);
 };
 
@@ -46,6 +55,8 @@ const changesOf = (event: WindowedStreamEvent): RecordChange[] =>
     ];
   });
 
+const { timezone: timeZone } = tenantConfig();
+
 export const handler = middy<WindowedStreamEvent, WindowedResponse, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
@@ -59,7 +70,7 @@ export const handler = middy<WindowedStreamEvent, WindowedResponse, Error, Conte
       return { state, batchItemFailures: [{ itemIdentifier: first }] };
     }
     try {
-      await countBatch(event.shardId, changesOf(event), now());
+      await countBatch(event.shardId, changesOf(event), now(), timeZone);
       return { state, batchItemFailures: [] };
     } catch (error) {
       // The whole batch again: what was counted is under the watermarks and is left out then.

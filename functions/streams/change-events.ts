@@ -14,6 +14,7 @@ import { type NoteItem, toNoteSnapshot } from '../domain/notes/note.entity.ts';
 import type { NotificationItem } from '../domain/notifications/notification.entity.ts';
 import type { MergeJobItem } from '../domain/records/merge-job.entity.ts';
 import { toUserSnapshot, type UserItem } from '../domain/users/user.entity.ts';
+import { activityTaskMappers } from './activity-task-events.ts';
 
 export type Change = {
   readonly kind: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -217,6 +218,7 @@ const mappers: Readonly<Record<string, Mapper>> = {
   audit,
   note,
   'merge-job': mergeJob,
+  ...activityTaskMappers,
 };
 
 export const eventsForChange = (change: Change): DomainEvent[] => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -64,6 +64,9 @@ export type AccessTargets = {
   readonly filesBucket: IBucket;
   readonly sesConfigurationSetName: string;
   readonly mailFrom: string;
+  /** The tenant's schedule group and the role its schedules run with (functions/lib/scheduler.ts). */
+  readonly scheduleGroupName: string;
+  readonly schedulerRole: IRole;
 };
 
 export class CrmFunction extends Construct {
@@ -136,6 +139,37 @@ export class CrmFunction extends Construct {
     if (access.userPool?.length) this.bindUserPool(targets.userPoolArn, access.userPool);
     if (access.healthChecks) this.bindHealthChecks(targets);
     if (access.files) this.bindFiles(targets.filesBucket, access.files);
+    if (access.schedules) this.bindSchedules(targets.scheduleGroupName, targets.schedulerRole);
+  }
+
+  /**
+   * One-off schedules in the tenant's group only (create, move, delete; no reading or listing),
+   * and passing the scheduler's role to the Scheduler, which is all the role can be passed to.
+   */
+  bindSchedules(groupName: string, schedulerRole: IRole): void {
+    const schedulesOfGroup = Stack.of(this).formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `${groupName}/*`,
+    });
+    this.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
+        resources: [schedulesOfGroup],
+      }),
+    );
+    this.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [schedulerRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    acknowledge(
+      this.role,
+      wildcardResource(this, schedulesOfGroup),
+      'The wildcard is the schedules of this tenant’s own schedule group: reminders are one-off schedules named per task at run time.',
+    );
   }
 
   /** Objects of the files bucket only: get (and put and delete for read-write), no bucket actions. */

@@ -1,8 +1,10 @@
-// The tenant's HTTP API (API Gateway v2): one Lambda integration per catalog route, the JWT
+// The tenant's HTTP API (API Gateway v2): one Lambda integration per function, shared by its
+// catalog routes, with one invoke permission per function (not per route: a route costs the
+// stack three resources that way, and CloudFormation allows 500 in a stack), the JWT
 // authorizer of the tenant's user pool on every route not marked `public`, JSON access logs
 // and throttling on the `$default` stage. The browser reaches it through CloudFront's
 // `/api/*` behaviour, so it needs no CORS.
-import type { RemovalPolicy } from 'aws-cdk-lib';
+import { Names, type RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -52,6 +54,7 @@ export class TenantApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   private authorizer?: HttpJwtAuthorizer;
+  private readonly integrations = new Map<IFunction, HttpLambdaIntegration>();
 
   constructor(scope: Construct, id: string, props: TenantApiProps) {
     super(scope, id);
@@ -87,6 +90,21 @@ export class TenantApi extends Construct {
     });
   }
 
+  /**
+   * The function's integration, made on its first route. API Gateway may invoke the function
+   * through any route of this API (one permission); only the routes integrated with it do.
+   */
+  private integrationOf(handler: IFunction): HttpLambdaIntegration {
+    let integration = this.integrations.get(handler);
+    if (!integration) {
+      integration = new HttpLambdaIntegration(`Integration-${Names.uniqueId(handler)}`, handler, {
+        scopePermissionToRoute: false,
+      });
+      this.integrations.set(handler, integration);
+    }
+    return integration;
+  }
+
   addRoute(route: RouteDefinition, handler: IFunction): HttpRoute {
     if (!route.public && !this.authorizer) {
       throw new Error(
@@ -97,8 +115,7 @@ export class TenantApi extends Construct {
     const httpRoute = new HttpRoute(this, id, {
       httpApi: this.api,
       routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-      // One integration per route: the invoke permission is scoped to this route's ARN.
-      integration: new HttpLambdaIntegration(`${id}-Integration`, handler),
+      integration: this.integrationOf(handler),
       authorizer: route.public ? undefined : this.authorizer,
     });
     if (route.public) {

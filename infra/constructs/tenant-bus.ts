@@ -1,9 +1,13 @@
 // The tenant's EventBridge bus with the rules of events/rules.ts and the schedules of
-// events/schedules.ts. Every target retries with the shared retry policy and then hands the
-// event to the `bus-dlq` queue, as the local bus does.
-import { Duration, TimeZone } from 'aws-cdk-lib';
+// events/schedules.ts, and the schedule group with the one role the Scheduler assumes for all
+// of the tenant's schedules — those of events/schedules.ts and the one-off ones functions create
+// at run time (task reminders), which put events on this bus and nowhere else. Every target
+// retries with the shared retry policy and then hands the event to the `bus-dlq` queue, as the
+// local bus does.
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { EventBus, type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression, ScheduleGroup, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { EventBridgePutEvents } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -16,6 +20,8 @@ import { busName, ruleName, scheduleGroupName, scheduleName } from '../../functi
 
 export type TenantBusProps = {
   readonly tenantId: string;
+  /** Where schedules hand the events they could not deliver (`bus-dlq`). */
+  readonly deadLetters: IQueue;
 };
 
 export type RuleTargets = {
@@ -57,12 +63,33 @@ export const toEventPattern = (pattern: PatternDefinition): EventPattern => {
 
 export class TenantBus extends Construct {
   readonly bus: EventBus;
+  readonly scheduleGroup: ScheduleGroup;
+  /** Assumed by the Scheduler, for this group's schedules only: puts events on the bus, dead-letters to `bus-dlq`. */
+  readonly schedulerRole: Role;
   private readonly tenantId: string;
 
   constructor(scope: Construct, id: string, props: TenantBusProps) {
     super(scope, id);
     this.tenantId = props.tenantId;
     this.bus = new EventBus(this, 'Bus', { eventBusName: busName(props.tenantId) });
+    this.scheduleGroup = new ScheduleGroup(this, 'ScheduleGroup', {
+      scheduleGroupName: scheduleGroupName(props.tenantId),
+    });
+    const stack = Stack.of(this);
+    this.schedulerRole = new Role(this, 'SchedulerRole', {
+      description: `crm schedules of ${props.tenantId}: put their events on the tenant bus`,
+      // Only the Scheduler, for schedules of this account's group (no confused deputy).
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: {
+          StringEquals: {
+            'aws:SourceAccount': stack.account,
+            'aws:SourceArn': this.scheduleGroup.scheduleGroupArn,
+          },
+        },
+      }),
+    });
+    this.bus.grantPutEventsTo(this.schedulerRole);
+    props.deadLetters.grantSendMessages(this.schedulerRole);
   }
 
   addRules(rules: readonly RuleDefinition[], targets: RuleTargets): Rule[] {
@@ -87,10 +114,7 @@ export class TenantBus extends Construct {
     schedules: readonly ScheduleDefinition[],
     options: { timezone: string; deadLetters: IQueue },
   ): Schedule[] {
-    if (schedules.length === 0) return [];
-    const group = new ScheduleGroup(this, 'ScheduleGroup', {
-      scheduleGroupName: scheduleGroupName(this.tenantId),
-    });
+    const group = this.scheduleGroup;
     return schedules.map((definition) => {
       const { contract, detail } = definition.event;
       // A schedule whose detail breaks its own contract fails here, not at 3 a.m.
@@ -107,7 +131,7 @@ export class TenantBus extends Construct {
             detailType: contract.detailType,
             detail: ScheduleTargetInput.fromObject(detail),
           },
-          { deadLetterQueue: options.deadLetters, ...targetRetry },
+          { deadLetterQueue: options.deadLetters, ...targetRetry, role: this.schedulerRole },
         ),
       });
     });

@@ -362,6 +362,9 @@ describe('IAM', () => {
       ...(a.userPool ?? []),
       ...(a.files ? ['s3:GetObject'] : []),
       ...(a.files === 'read-write' ? ['s3:PutObject', 's3:DeleteObject'] : []),
+      ...(a.schedules
+        ? ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole']
+        : []),
       ...(a.healthChecks
         ? [
             'sqs:GetQueueAttributes',
@@ -426,6 +429,66 @@ describe('IAM', () => {
         expect(resources).toHaveLength(3);
       }
     }
+  });
+});
+
+describe('schedules created at run time (task reminders)', () => {
+  const schedulerRoleId = () =>
+    (resourcesOf('AWS::IAM::Role').find(
+      ([, r]) =>
+        r.Properties.AssumeRolePolicyDocument.Statement[0].Principal?.Service === 'scheduler.amazonaws.com',
+    ) ?? [''])[0];
+
+  it('run with one scheduler role, assumable by the Scheduler for the tenant’s group only, that may put on the bus', () => {
+    const roles = resourcesOf('AWS::IAM::Role').filter(([, r]) =>
+      JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+    );
+    expect(roles).toHaveLength(1);
+    const [roleId, role] = roles[0] as [string, Resource];
+    const [groupId] = one('AWS::Scheduler::ScheduleGroup', 'Name', scheduleGroupName(s.tenant.id));
+    expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': expect.anything(), 'aws:SourceArn': arnOf(groupId) },
+    });
+    const granted = allowStatements().filter((st) => st.roles.includes(roleId));
+    expect(granted.find((st) => st.actions.includes('events:PutEvents'))?.statement.Resource).toEqual(
+      arnOf(busId()),
+    );
+    expect(granted.find((st) => st.actions.includes('sqs:SendMessage'))?.statement.Resource).toEqual(
+      arnOf(queueId(queueName(s.tenant.id, 'bus-dlq'))),
+    );
+    // The recurring schedules run with the same role.
+    for (const schedule of schedules) {
+      const [, sc] = one('AWS::Scheduler::Schedule', 'Name', scheduleName(s.tenant.id, schedule.name));
+      expect(sc.Properties.Target.RoleArn).toEqual(arnOf(roleId));
+    }
+  });
+
+  it.each(catalog.filter(([, d]) => d.access.schedules))(
+    '%s may change schedules of the tenant’s group only, and pass only the scheduler role, only to the Scheduler',
+    (name) => {
+      const [, fn] = one('AWS::Lambda::Function', 'FunctionName', functionName(s.tenant.id, name));
+      const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+      const mine = allowStatements().filter((st) => st.roles.includes(roleId));
+      const schedulesStatement = mine.find((st) => st.actions.includes('scheduler:CreateSchedule'));
+      expect(JSON.stringify(schedulesStatement?.statement.Resource)).toMatch(
+        new RegExp(`:schedule/${scheduleGroupName(s.tenant.id)}/\\*"`),
+      );
+      const pass = mine.find((st) => st.actions.includes('iam:PassRole'));
+      expect(pass?.statement.Resource).toEqual(arnOf(schedulerRoleId()));
+      expect(pass?.statement.Condition).toEqual({
+        StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' },
+      });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        SCHEDULE_GROUP_NAME: scheduleGroupName(s.tenant.id),
+        SCHEDULER_ROLE_ARN: arnOf(schedulerRoleId()),
+        EVENT_BUS_ARN: arnOf(busId()),
+        SCHEDULE_DLQ_ARN: arnOf(queueId(queueName(s.tenant.id, 'bus-dlq'))),
+      });
+    },
+  );
+
+  it('is a grant some function asks for', () => {
+    expect(catalog.filter(([, d]) => d.access.schedules).length).toBeGreaterThan(0);
   });
 });
 

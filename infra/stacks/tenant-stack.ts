@@ -14,7 +14,7 @@ import { rules } from '../../events/rules.ts';
 import { schedules } from '../../events/schedules.ts';
 import { type FunctionDefinition, type FunctionName, functions } from '../../functions/catalog.ts';
 import type { TenantResources } from '../../functions/lib/function-environment.ts';
-import { stackName } from '../../functions/lib/resource-names.ts';
+import { scheduleGroupName, stackName } from '../../functions/lib/resource-names.ts';
 import { CrmFunction } from '../constructs/crm-function.ts';
 import { TenantApi } from '../constructs/tenant-api.ts';
 import { TenantBus } from '../constructs/tenant-bus.ts';
@@ -89,7 +89,7 @@ export class TenantStack extends Stack {
     });
     this.queues = new TenantQueues(this, 'Queues', { tenantId: tenant.id });
     const busDeadLetters = this.queues.failureQueue('bus-dlq');
-    this.bus = new TenantBus(this, 'Events', { tenantId: tenant.id });
+    this.bus = new TenantBus(this, 'Events', { tenantId: tenant.id, deadLetters: busDeadLetters });
     this.mail = new TenantMail(this, 'Mail', {
       tenantId: tenant.id,
       tenantBus: this.bus.bus,
@@ -134,6 +134,10 @@ export class TenantStack extends Stack {
       filesBucket: this.files.bucket.bucketName,
       mailFrom: tenant.mailFrom,
       appUrl: this.web.url,
+      scheduleGroupName: scheduleGroupName(tenant.id),
+      schedulerRoleArn: this.bus.schedulerRole.roleArn,
+      busArn: this.bus.bus.eventBusArn,
+      busDeadLetterArn: busDeadLetters.queueArn,
     };
 
     const built = new Map<FunctionName, CrmFunction>();
@@ -154,6 +158,8 @@ export class TenantStack extends Stack {
         filesBucket: this.files.bucket,
         sesConfigurationSetName: this.mail.configurationSet.configurationSetName,
         mailFrom: tenant.mailFrom,
+        scheduleGroupName: scheduleGroupName(tenant.id),
+        schedulerRole: this.bus.schedulerRole,
       });
       for (const route of definition.routes ?? []) this.api.addRoute(route, fn.function);
       if (definition.queue) fn.consumeQueue(this.queues.workQueue(definition.queue.name), definition.queue);

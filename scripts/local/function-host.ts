@@ -81,12 +81,21 @@ export class FunctionHost {
     return slot;
   }
 
+  /**
+   * A slot for one invocation, marked busy before this returns: invocations started in the same
+   * tick (a clock jump firing several occurrences of a schedule) must not share a worker, or
+   * the second one's result handler replaces the first's, which then waits for its timeout.
+   */
   private async acquire(): Promise<Slot> {
     for (;;) {
       if (this.stopped) throw new Error(`${this.options.functionName} is stopped`);
-      const idle = this.slots.find((s) => !s.busy);
-      if (idle) return idle;
-      if (this.slots.length < this.options.maxConcurrency) return this.startWorker();
+      const slot =
+        this.slots.find((s) => !s.busy) ??
+        (this.slots.length < this.options.maxConcurrency ? this.startWorker() : undefined);
+      if (slot) {
+        slot.busy = true;
+        return slot;
+      }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
   }
@@ -94,7 +103,6 @@ export class FunctionHost {
   /** Invokes the handler with `event`; resolves its result, rejects with InvocationFailed. */
   async invoke(event: unknown, requestId?: string): Promise<unknown> {
     const slot = await this.acquire();
-    slot.busy = true;
     const id = this.nextId++;
     const timeoutMs = this.timeoutMs;
     try {

@@ -218,7 +218,20 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       accountId: '000000000000',
       retryBaseDelayMs: options.busRetryBaseDelayMs ?? 1000,
     });
-    const scheduler = new LocalScheduler({ clock, bus });
+    // Schedules that functions create over the API (task reminders) name their dead-letter
+    // queue by ARN, as in AWS; each tenant registers how to reach its `bus-dlq`.
+    const deadLetterQueues = new Map<
+      string,
+      (body: string, attributes: Readonly<Record<string, string>>) => Promise<void>
+    >();
+    const scheduler = new LocalScheduler({
+      clock,
+      bus,
+      deadLetter: async (invocation, failure) => {
+        const send = failure.deadLetterArn ? deadLetterQueues.get(failure.deadLetterArn) : undefined;
+        if (send) await send(invocation.input ?? '', failure.attributes);
+      },
+    });
     const busServer = await startBusServer({ bus, scheduler, clock, port: port.bus });
     quiesce.push(async () => {
       scheduler.stop();
@@ -259,6 +272,15 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       const gatewayPort = port.gateways[index] ?? 0;
       const appUrl = `http://127.0.0.1:${gatewayPort}`;
       const busName = names.busName(tenant.id);
+      const queueArn = async (shortName: string) => {
+        const url = queueUrls[shortName];
+        if (!url) throw new Error(`no queue ${shortName}`);
+        const { Attributes } = await clients.sqs.send(
+          new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }),
+        );
+        return Attributes?.QueueArn ?? '';
+      };
+      const busDlqArn = await queueArn('bus-dlq');
       const resources = {
         tenantId: tenant.id,
         tenantName: tenant.name,
@@ -273,6 +295,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         filesBucket,
         mailFrom: tenant.mailFrom,
         appUrl,
+        // Functions reach the local scheduler through AWS_ENDPOINT_URL_SCHEDULER (aws-clients.ts),
+        // which, like the Scheduler, takes any role ARN: this one names what the stack creates.
+        scheduleGroupName: names.scheduleGroupName(tenant.id),
+        schedulerRoleArn: `arn:aws:iam::${bus.accountId}:role/crm-${tenant.id}-scheduler`,
+        busArn: bus.busArn(busName),
+        busDeadLetterArn: busDlqArn,
       };
       const hosts = new Map<string, FunctionHost>();
       for (const [name, definition] of Object.entries(functions) as [FunctionName, FunctionDefinition][]) {
@@ -311,16 +339,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
 
       // The bus: the tenant's rules and schedules, from events/.
       bus.createEventBus(busName);
-      const queueArn = async (shortName: string) => {
-        const url = queueUrls[shortName];
-        if (!url) throw new Error(`no queue ${shortName}`);
-        const { Attributes } = await clients.sqs.send(
-          new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }),
-        );
-        return Attributes?.QueueArn ?? '';
-      };
       const busDlqUrl = queueUrls['bus-dlq'] as string;
-      const busDlqArn = await queueArn('bus-dlq');
       // As EventBridge does: the undeliverable event (or schedule input) on the DLQ, with
       // ERROR_CODE, ERROR_MESSAGE, … as message attributes.
       const toBusDlq = async (body: string, attributes: Readonly<Record<string, string>>) => {
@@ -366,6 +385,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         });
       }
       scheduler.ensureScheduleGroup(names.scheduleGroupName(tenant.id));
+      deadLetterQueues.set(busDlqArn, toBusDlq);
       for (const schedule of schedules) {
         scheduler.createSchedule({
           groupName: names.scheduleGroupName(tenant.id),

@@ -73,7 +73,7 @@ const customFieldDefinitions = [
 ] as const;
 
 /** Runs `work` with the domain's clock `offsetMs` in the past. */
-const at = async <T>(offsetMs: number, work: () => Promise<T>): Promise<T> => {
+export const at = async <T>(offsetMs: number, work: () => Promise<T>): Promise<T> => {
   process.env.CRM_CLOCK_OFFSET_MS = String(-offsetMs);
   try {
     return await work();

@@ -4,7 +4,8 @@
 // base through the domain code (demo-base.ts), as the staff, with the runtime's table, so the
 // stream consumers (events, timelines, counters) see it as they see any write. A tenant that
 // already has companies is left alone unless --force (then the new companies start after the
-// existing fake-data indexes, so nothing is duplicated). `npm start` runs this with --if-empty.
+// existing fake-data indexes, so nothing is duplicated; deals are added only to a tenant without
+// any). `npm start` runs this with --if-empty.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +23,8 @@ import type { Staff } from './demo-base.ts';
 const usage = `usage: npm run seed -- [--tenant demo] [--companies 300] [--data-dir <dir>] [--if-empty] [--force]
 
 Writes a realistic base (companies with 1–3 contacts each, owners among the staff, tags,
-lifecycle stages, custom fields, notes) into a tenant of the running local runtime.`;
+lifecycle stages, custom fields, notes; 20 deals on the first pipeline, once) into a tenant of
+the running local runtime.`;
 
 const fail = (message: string): never => {
   console.error(`seed: ${message}`);
@@ -132,6 +134,7 @@ Object.assign(process.env, {
   POWERTOOLS_LOG_LEVEL: 'WARN',
 });
 const { seedDemoBase } = await import('./demo-base.ts');
+const { seedDemoDeals } = await import('./demo-deals.ts');
 
 const started = Date.now();
 const tty = process.stdout.isTTY;
@@ -151,8 +154,11 @@ const result = await seedDemoBase({
   },
 });
 if (tty) process.stdout.write('\r\x1b[K');
+// Deals on the first pipeline, once per tenant (none when it has any already).
+const deals = await seedDemoDeals({ staff, seed: Number(values.seed) || 1 });
 console.log(
   `seeded ${tenant.id}: ${result.companies} companies, ${result.contacts} contacts, ${result.notes} notes, ` +
+    `${deals.deals} deals (${deals.won} won, ${deals.lost} lost), ` +
     `owned by ${result.owners.join(', ')}, ` +
     `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

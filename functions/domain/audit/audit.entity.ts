@@ -5,7 +5,8 @@
 // in order.
 import { ulid } from 'ulid';
 
-export type AuditAction = 'created' | 'updated' | 'deleted' | 'restored' | 'merged' | 'purged';
+/** `sent`: a document went out by e-mail (a quote to a contact, docs/quotes.md). */
+export type AuditAction = 'created' | 'updated' | 'deleted' | 'restored' | 'merged' | 'purged' | 'sent';
 
 /** Another item the entry concerns: a contact's company, the record a file is attached to. */
 export type AuditRef = { readonly type: string; readonly id: string };

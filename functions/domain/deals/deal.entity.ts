@@ -4,6 +4,7 @@
 // Every stage it enters is kept in `stageHistory` with when it entered and left.
 import { z } from 'zod';
 import type { Versioned } from '../mutations.ts';
+import { lineTotals, type PricedLine, toLineView } from '../quotes/line-math.ts';
 import { leadSources } from '../records/value-lists.ts';
 
 export const dealKey = (id: string) => ({ pk: `DEAL#${id}`, sk: 'DEAL' }) as const;
@@ -113,6 +114,8 @@ export const closeDealSchema = z.discriminatedUnion('status', [
 ]);
 
 export type StageVisit = {
+  /** The pipeline of the stage (a deal may move to another pipeline). */
+  readonly pipelineId?: string;
   readonly stageId: string;
   readonly stageName: string;
   readonly enteredAt: string;
@@ -138,6 +141,9 @@ export type DealAttributes = {
   readonly lostReason?: (typeof lostReasons)[number];
   readonly lostNote?: string;
   readonly closedAt?: string;
+  /** Product lines priced from one price list (docs/quotes.md); `value` is then their total. */
+  readonly lines?: readonly PricedLine[];
+  readonly priceListId?: string;
 };
 
 export type DealItem = Versioned & DealAttributes;
@@ -157,6 +163,8 @@ export const auditedDealFields = [
   'lostReason',
   'lostNote',
   'closedAt',
+  'lines',
+  'priceListId',
 ] as const;
 
 /** The index keys of a deal in its state: its board column, its owner's list, all deals. */
@@ -222,6 +230,13 @@ export const toDealView = (
     ...(d.lostReason ? { lostReason: d.lostReason } : {}),
     ...(d.lostNote ? { lostNote: d.lostNote } : {}),
     ...(d.closedAt ? { closedAt: d.closedAt } : {}),
+    ...(d.lines?.length && d.priceListId
+      ? {
+          priceListId: d.priceListId,
+          lines: d.lines.map(toLineView),
+          linesTotals: lineTotals(d.lines, d.value.currency),
+        }
+      : {}),
     version: d.version,
     createdAt: d.createdAt,
     createdBy: d.createdBy,

@@ -154,7 +154,7 @@ export const createDeal = async (principal: Principal, body: unknown): Promise<D
     pipelineId: pipeline.id,
     stageId: stage.id,
     stageEnteredAt: at,
-    stageHistory: [{ stageId: stage.id, stageName: stage.name, enteredAt: at }],
+    stageHistory: [{ pipelineId: pipeline.id, stageId: stage.id, stageName: stage.name, enteredAt: at }],
     status: 'open',
     ...(input.source ? { source: input.source } : {}),
     ...(input.description ? { description: input.description } : {}),
@@ -174,8 +174,11 @@ export const createDeal = async (principal: Principal, body: unknown): Promise<D
   return item as unknown as DealItem;
 };
 
-/** Writes `changes` at `expectedVersion` with the index keys and link items of the result. */
-const saveDeal = async (
+/**
+ * Writes `changes` at `expectedVersion` with the index keys and link items of the result (also
+ * used by the deal's product lines, functions/domain/quotes/deal-lines.ts).
+ */
+export const saveDeal = async (
   principal: Principal,
   current: DealItem,
   expectedVersion: number,
@@ -208,6 +211,13 @@ export const updateDeal = async (principal: Principal, id: string, body: unknown
   const { expectedVersion, ...input } = parseInput(updateDealSchema, body);
   if (input.ownerId !== undefined && !canReassign(principal, current, input.ownerId))
     throw new Forbidden('Only a sales manager or an administrator may hand a deal to someone else.');
+  const valueChanged =
+    input.value !== undefined &&
+    (input.value.amount !== current.value.amount || input.value.currency !== current.value.currency);
+  if (valueChanged && current.lines?.length)
+    throw new ValidationFailed([
+      { field: 'value', message: 'follows the product lines of this deal; change the lines instead' },
+    ]);
   if (input.value) requireConvertible(input.value, await readRates(), 'value');
   const { companyName } = await checkLinks(
     input.companyId !== undefined && input.companyId !== current.companyId ? input.companyId : undefined,
@@ -247,7 +257,7 @@ export const moveDeal = async (principal: Principal, id: string, body: unknown):
       stageEnteredAt: at,
       stageHistory: [
         ...leave(current.stageHistory, at),
-        { stageId: stage.id, stageName: stage.name, enteredAt: at },
+        { pipelineId: pipeline.id, stageId: stage.id, stageName: stage.name, enteredAt: at },
       ],
     },
     at,
@@ -303,7 +313,10 @@ export const reopenDeal = async (
       lostNote: undefined,
       stageId: stage.id,
       stageEnteredAt: at,
-      stageHistory: [...current.stageHistory, { stageId: stage.id, stageName: stage.name, enteredAt: at }],
+      stageHistory: [
+        ...current.stageHistory,
+        { pipelineId: pipeline.id, stageId: stage.id, stageName: stage.name, enteredAt: at },
+      ],
     },
     at,
   );

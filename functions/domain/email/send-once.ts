@@ -15,6 +15,12 @@ export type OutgoingEmail = {
   readonly text: string;
   readonly html: string;
   readonly headers?: readonly { readonly name: string; readonly value: string }[];
+  /** Files sent with the message (SES v2 simple content attachments): a quote's PDF. */
+  readonly attachments?: readonly {
+    readonly fileName: string;
+    readonly contentType: string;
+    readonly content: Uint8Array;
+  }[];
 };
 
 export type SendOutcome =
@@ -84,6 +90,16 @@ export const sendEmailOnce = async (
             },
             ...(email.headers?.length
               ? { Headers: email.headers.map((h) => ({ Name: h.name, Value: h.value })) }
+              : {}),
+            ...(email.attachments?.length
+              ? {
+                  Attachments: email.attachments.map((a) => ({
+                    FileName: a.fileName,
+                    ContentType: a.contentType,
+                    ContentDisposition: 'ATTACHMENT' as const,
+                    RawContent: a.content,
+                  })),
+                }
               : {}),
           },
         },

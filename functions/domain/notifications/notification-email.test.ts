@@ -26,4 +26,25 @@ describe('renderNotificationEmail', () => {
     const { subject } = renderNotificationEmail(createMockNotification({ kind: 'mystery' }), 'ru', tenant);
     expect(subject).toBe('Новое уведомление в CRM');
   });
+
+  it('reminds of a task with its due time in the tenant’s time zone, in either language', () => {
+    const n = createMockNotification({
+      kind: 'task-reminder',
+      params: { taskId: 't-1', title: 'Позвонить в «Ромашку»', dueAt: '2026-11-25T11:30:00.000Z' },
+      link: '/tasks/t-1',
+    });
+    const ru = renderNotificationEmail(n, 'ru', { ...tenant, timezone: 'Europe/Moscow' });
+    expect(ru.subject).toBe('Напоминание: Позвонить в «Ромашку»');
+    expect(ru.text).toContain('Срок задачи «Позвонить в «Ромашку»» — 25.11.2026, 14:30.');
+    expect(ru.text).toContain('https://crm.example.com/tasks/t-1');
+    const en = renderNotificationEmail(n, 'en', { ...tenant, timezone: 'Europe/Moscow' });
+    expect(en.subject).toBe('Reminder: Позвонить в «Ромашку»');
+    expect(en.text).toContain('is due 25/11/2026, 14:30.');
+    const overdue = renderNotificationEmail({ ...n, kind: 'task-overdue' }, 'ru', {
+      ...tenant,
+      timezone: 'UTC',
+    });
+    expect(overdue.subject).toBe('Просрочено: Позвонить в «Ромашку»');
+    expect(overdue.text).toContain('срок был 25.11.2026, 11:30.');
+  });
 });

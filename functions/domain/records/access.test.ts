@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../lib/principal.ts';
 import type { Role } from '../../lib/roles.ts';
 import {
+  canAssignTaskTo,
   canCreateRecord,
   canEditRecord,
   canEmptyTrash,
@@ -10,6 +11,7 @@ import {
   canManageActivity,
   canReadRecords,
   canReassign,
+  canSeeTask,
   canWriteRecords,
 } from './access.ts';
 
@@ -53,5 +55,28 @@ describe('record access', () => {
     expect(canWriteRecords(as('sales'))).toBe(true);
     expect(canEmptyTrash(as('sales-manager'))).toBe(false);
     expect(canEmptyTrash(as('admin'))).toBe(true);
+  });
+});
+
+describe('task access', () => {
+  const task = (assigneeId: string, createdBy: string) => ({ assigneeId, createdBy });
+
+  it('lets everyone with a role see the tasks assigned to them and the tasks they created', () => {
+    for (const role of ['sales', 'marketing', 'support'] as const) {
+      expect(canSeeTask(as(role), task('me', 'someone'))).toBe(true);
+      expect(canSeeTask(as(role), task('someone', 'me'))).toBe(true);
+      expect(canSeeTask(as(role), task('someone', 'someone-else'))).toBe(false);
+    }
+    expect(canSeeTask(as(), task('me', 'me'))).toBe(false);
+  });
+
+  it('lets managers and admins see and assign anyone’s; others assign to themselves only', () => {
+    for (const role of ['sales-manager', 'admin'] as const) {
+      expect(canSeeTask(as(role), task('someone', 'someone-else'))).toBe(true);
+      expect(canAssignTaskTo(as(role), 'someone')).toBe(true);
+    }
+    expect(canAssignTaskTo(as('sales'), 'me')).toBe(true);
+    expect(canAssignTaskTo(as('sales'), 'someone')).toBe(false);
+    expect(canAssignTaskTo(as(), 'me')).toBe(false);
   });
 });

@@ -36,6 +36,20 @@ export const canLogActivities = (p: Principal): boolean =>
 export const canManageActivity = (p: Principal, activity: { authorId: string }): boolean =>
   (canLogActivities(p) && activity.authorId === p.userId) || has(p, 'admin', 'sales-manager');
 
+/**
+ * Tasks (docs/activities-and-tasks.md "Roles"): everyone with a role keeps their own; sales
+ * managers and administrators see, assign and change anyone's; others see and change the tasks
+ * assigned to them and the tasks they created.
+ */
+export const canManageAnyTask = (p: Principal): boolean => has(p, 'admin', 'sales-manager');
+
+export const canSeeTask = (p: Principal, task: { assigneeId: string; createdBy: string }): boolean =>
+  canReadRecords(p) && (canManageAnyTask(p) || task.assigneeId === p.userId || task.createdBy === p.userId);
+
+/** Whether the caller may give a task to `assigneeId`: themselves, or anyone for managers. */
+export const canAssignTaskTo = (p: Principal, assigneeId: string): boolean =>
+  canReadRecords(p) && (assigneeId === p.userId || canManageAnyTask(p));
+
 /** Purging the trash for good (restoring is for whoever may edit the record). */
 export const canEmptyTrash = (p: Principal): boolean => has(p, 'admin');
 

@@ -1,12 +1,13 @@
 // Runs one slice of a merge job (merge-job.entity.ts): moves links from the duplicate to the
-// survivor — a company's contacts and the histories of its former contacts, files, notes and
-// timeline entries — until the slice's budget is spent, then records where it stopped and
+// survivor — a company's contacts and the histories of its former contacts, files, notes,
+// activities and timeline entries — until the slice's budget is spent, then records where it stopped and
 // asks for the next slice. Links leave the duplicate's partition as they move, so every page
 // starts from the first remaining link, and a slice run twice moves nothing twice.
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { nowIso } from '../../lib/clock.ts';
 import { db, isConditionFailed, tableName } from '../../lib/dynamo.ts';
 import { logger } from '../../lib/logger.ts';
+import { repointActivity } from '../activities/activities.ts';
 import { attachmentLinkPrefix } from '../attachments/attachment.entity.ts';
 import { moveAttachment } from '../attachments/attachment-moves.ts';
 import { companyContactLinkPrefix, companyPastContactLinkPrefix } from '../contacts/contact.entity.ts';
@@ -78,6 +79,8 @@ const runPage = async (job: MergeJobItem, phase: MergePhase): Promise<number> =>
   }
   return moveTimelineEntries(from, to, page, async (entry) => {
     if (entry.kind === 'note' && entry.note) await repointNote(entry.note.id, from, to, job.actorId);
+    if (entry.kind === 'activity' && entry.activity)
+      await repointActivity(entry.activity.id, from, to, job.actorId);
   });
 };
 

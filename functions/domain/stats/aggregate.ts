@@ -49,7 +49,8 @@ export const deltasOf = (change: RecordChange): Map<string, number> => {
 };
 
 export type CounterUpdate = {
-  readonly type: CountedType;
+  /** The counter item: a record type's (`STATS#COMPANY`) or a month's sales (`STATS#SALES#…`). */
+  readonly key: { readonly pk: string; readonly sk: string };
   /** Non-zero additions per counter attribute. */
   readonly deltas: Readonly<Record<string, number>>;
   readonly shardId: string;
@@ -64,14 +65,17 @@ export type CounterUpdate = {
 /** DynamoDB Streams keep records for 24 hours; a watermark untouched for twice that is dead. */
 export const watermarkLifetimeMs = 48 * 3600 * 1000;
 
+/** A change with what it adds to one counter item, in stream order. */
+export type CountedChange = { readonly sequenceNumber: string; readonly deltas: ReadonlyMap<string, number> };
+
 /**
- * The update of one type's counter item for the records of a batch from one shard, given the
- * item as it is now; undefined when no record of the batch is of this type or left to count.
+ * The update of one counter item (`key`) for the changes of a batch from one shard, given the
+ * item as it is now; undefined when no change is left to count (all at or below its watermark).
  */
-export const planCounterUpdate = (
-  type: CountedType,
+export const planDeltaUpdate = (
+  key: CounterUpdate['key'],
   shardId: string,
-  changes: readonly RecordChange[],
+  changes: readonly CountedChange[],
   current: StatsItem | undefined,
   now: Date,
 ): CounterUpdate | undefined => {
@@ -80,10 +84,9 @@ export const planCounterUpdate = (
   const deltas: Record<string, number> = {};
   let watermark: string | undefined;
   for (const change of changes) {
-    if (countedTypeOf(change) !== type) continue;
     const sequence = paddedSequence(change.sequenceNumber);
     if (previousWatermark !== undefined && sequence <= previousWatermark) continue;
-    for (const [counter, d] of deltasOf(change)) deltas[counter] = (deltas[counter] ?? 0) + d;
+    for (const [counter, d] of change.deltas) deltas[counter] = (deltas[counter] ?? 0) + d;
     if (watermark === undefined || sequence > watermark) watermark = sequence;
   }
   for (const [counter, d] of Object.entries(deltas)) if (d === 0) delete deltas[counter];
@@ -95,8 +98,26 @@ export const planCounterUpdate = (
     .filter(([, at]) => now.getTime() - Date.parse(at as string) > watermarkLifetimeMs)
     .map(([attribute]) => statsAttributes.shardOfWatermarkAt(attribute))
     .filter((shard) => shard !== shardId);
-  return { type, deltas, shardId, previousWatermark, watermark, staleShards };
+  return { key, deltas, shardId, previousWatermark, watermark, staleShards };
 };
+
+/** The update of one record type's counter item for the records of a batch from one shard. */
+export const planCounterUpdate = (
+  type: CountedType,
+  shardId: string,
+  changes: readonly RecordChange[],
+  current: StatsItem | undefined,
+  now: Date,
+): CounterUpdate | undefined =>
+  planDeltaUpdate(
+    statsKey(type),
+    shardId,
+    changes
+      .filter((change) => countedTypeOf(change) === type)
+      .map((change) => ({ sequenceNumber: change.sequenceNumber, deltas: deltasOf(change) })),
+    current,
+    now,
+  );
 
 /**
  * The UpdateItem of a planned update: ADD the deltas, move this shard's watermark, drop dead
@@ -126,7 +147,7 @@ export const counterUpdateInput = (update: CounterUpdate, now: Date, tableName: 
   if (update.previousWatermark !== undefined) values[':prev'] = update.previousWatermark;
   return {
     TableName: tableName,
-    Key: statsKey(update.type),
+    Key: update.key,
     UpdateExpression: [
       'SET #entity = :entity, #wm = :wm, #wmAt = :now',
       adds.length ? `ADD ${adds.join(', ')}` : '',

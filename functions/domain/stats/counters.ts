@@ -5,16 +5,42 @@
 // update the same item at the same time; only this shard's watermark is the condition.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailed, tableName } from '../../lib/dynamo.ts';
-import { countedTypeOf, counterUpdateInput, planCounterUpdate, type RecordChange } from './aggregate.ts';
-import { type CountedType, countOf, type StatsItem, statsAttributes, statsKey } from './stats.entity.ts';
+import {
+  type CountedChange,
+  type CounterUpdate,
+  countedTypeOf,
+  counterUpdateInput,
+  planCounterUpdate,
+  planDeltaUpdate,
+  type RecordChange,
+} from './aggregate.ts';
+import { salesDeltas } from './sales-aggregate.ts';
+import {
+  type CountedType,
+  countOf,
+  type StatsItem,
+  salesStatsKey,
+  statsAttributes,
+  statsKey,
+} from './stats.entity.ts';
 
 const readStats = async (type: CountedType, consistent: boolean): Promise<StatsItem | undefined> =>
   (await db.send(new GetCommand({ TableName: tableName, Key: statsKey(type), ConsistentRead: consistent })))
     .Item as StatsItem | undefined;
 
-const countType = async (type: CountedType, shardId: string, changes: readonly RecordChange[], now: Date) => {
+const readItem = async (key: CounterUpdate['key']): Promise<StatsItem | undefined> =>
+  (await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item as
+    | StatsItem
+    | undefined;
+
+/** Plans and writes one counter item's update; re-plans when another invocation moved its watermark. */
+const applyToItem = async (
+  key: CounterUpdate['key'],
+  plan: (current: StatsItem | undefined) => CounterUpdate | undefined,
+  now: Date,
+) => {
   for (let attempt = 0; ; attempt++) {
-    const update = planCounterUpdate(type, shardId, changes, await readStats(type, true), now);
+    const update = plan(await readItem(key));
     if (!update) return;
     try {
       await db.send(new UpdateCommand(counterUpdateInput(update, now, tableName)));
@@ -26,10 +52,42 @@ const countType = async (type: CountedType, shardId: string, changes: readonly R
   }
 };
 
-/** Counts the changes of one stream batch, all from shard `shardId`, exactly once. */
-export const countBatch = async (shardId: string, changes: readonly RecordChange[], now: Date) => {
+/** The changes' sales deltas grouped by month, each month's in stream order. */
+const salesByMonth = (changes: readonly RecordChange[], timeZone: string): Map<string, CountedChange[]> => {
+  const months = new Map<string, CountedChange[]>();
+  for (const change of changes) {
+    for (const [month, deltas] of salesDeltas(change.oldImage, change.newImage, timeZone)) {
+      const list = months.get(month) ?? [];
+      list.push({ sequenceNumber: change.sequenceNumber, deltas });
+      months.set(month, list);
+    }
+  }
+  return months;
+};
+
+/**
+ * Counts the changes of one stream batch, all from shard `shardId`, exactly once: the record
+ * counters of each type, and the sales aggregates of each month the batch's deals touch.
+ */
+export const countBatch = async (
+  shardId: string,
+  changes: readonly RecordChange[],
+  now: Date,
+  timeZone: string,
+) => {
   const types = [...new Set(changes.map(countedTypeOf).filter((t) => t !== undefined))];
-  await Promise.all(types.map((type) => countType(type, shardId, changes, now)));
+  await Promise.all([
+    ...types.map((type) =>
+      applyToItem(statsKey(type), (current) => planCounterUpdate(type, shardId, changes, current, now), now),
+    ),
+    ...[...salesByMonth(changes, timeZone)].map(([month, monthChanges]) =>
+      applyToItem(
+        salesStatsKey(month),
+        (current) => planDeltaUpdate(salesStatsKey(month), shardId, monthChanges, current, now),
+        now,
+      ),
+    ),
+  ]);
 };
 
 /** A type's counts as lists show them: in total, by lifecycle stage and by owner. */

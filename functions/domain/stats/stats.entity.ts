@@ -10,6 +10,9 @@ export const countedTypes = ['company', 'contact'] as const satisfies readonly C
 
 export const statsKey = (type: CountedType) => ({ pk: `STATS#${type.toUpperCase()}`, sk: 'COUNTS' }) as const;
 
+/** A calendar month's sales aggregates (functions/domain/stats/sales-aggregate.ts). */
+export const salesStatsKey = (month: string) => ({ pk: `STATS#SALES#${month}`, sk: 'COUNTS' }) as const;
+
 export const statsEntity = 'stats';
 
 /** The names of the counters and watermarks on a stats item. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createMockActivity, toActivitySnapshot } from '../activities/activity.entity.ts';
 import { createNoteSchema } from '../notes/note.entity.ts';
 import {
   type AuditRecorded,
+  activityEntries,
   auditEntry,
   auditTimelines,
   type NoteSnapshot,
@@ -89,6 +91,54 @@ describe('note entries on timelines', () => {
     ]);
     expect(moved.every((e) => e.version === 2)).toBe(true);
     expect(noteEntries(note, audit.at, { deleted: true }).every((e) => e.hidden)).toBe(true);
+  });
+});
+
+describe('activity entries on timelines', () => {
+  const call = toActivitySnapshot(
+    createMockActivity({
+      dealId: 'd-1',
+      timelines: [
+        { type: 'contact', id: 'p-1' },
+        { type: 'company', id: 'c-1' },
+        { type: 'deal', id: 'd-1' },
+      ],
+      backdated: true,
+      version: 3,
+    }),
+  );
+
+  it('put the activity on every timeline it names, a deal’s too, with what the timeline shows of it', () => {
+    const entries = activityEntries(call, audit.at);
+    expect(entries.map((e) => e.pk)).toEqual(['TL#contact#p-1', 'TL#company#c-1', 'TL#deal#d-1']);
+    expect(entries[0]).toMatchObject({
+      sk: `${call.at}#activity#${call.activityId}`,
+      kind: 'activity',
+      version: 3,
+      backdated: true,
+      actorId: call.authorId,
+      activity: { id: call.activityId, kind: 'call', call: { direction: 'outbound', outcome: 'connected' } },
+    });
+    expect(entries[0]?.subjects).toEqual([
+      { type: 'company', id: '01JCOMPANY0000000000000001' },
+      { type: 'contact', id: '01JCONTACT0000000000000001' },
+      { type: 'deal', id: 'd-1' },
+    ]);
+  });
+
+  it('leave tombstones at the old date and on the timelines the activity left; all hidden when deleted', () => {
+    const moved = activityEntries(call, audit.at, {
+      previousAt: '2026-11-20T10:00:00.000Z',
+      previousTimelines: [{ type: 'contact', id: 'gone' }],
+    });
+    expect(moved.filter((e) => e.hidden).map((e) => `${e.pk} ${e.sk.slice(0, 10)}`)).toEqual([
+      'TL#contact#p-1 2026-11-20',
+      'TL#company#c-1 2026-11-20',
+      'TL#deal#d-1 2026-11-20',
+      `TL#contact#gone ${call.at.slice(0, 10)}`,
+      'TL#contact#gone 2026-11-20',
+    ]);
+    expect(activityEntries(call, audit.at, { deleted: true }).every((e) => e.hidden)).toBe(true);
   });
 });
 

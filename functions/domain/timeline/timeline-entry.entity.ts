@@ -1,8 +1,9 @@
 // Timeline entries (Лента событий) of companies and contacts, projected from bus events by
-// project-timeline: one entry per source (an audit entry, a note) per record, keyed
+// project-timeline: one entry per source (an audit entry, a note, an activity) per record, keyed
 // `TL#<type>#<id>` / `<at>#<source>`, newest first. A redelivered event rewrites the same
 // entry; an entry remembers its source's version so that an older event never overwrites a
 // newer one, and a deleted or re-dated note leaves a hidden tombstone for the same reason.
+import type { ActivitySnapshot } from '../activities/activity.entity.ts';
 import type { AuditChange } from '../audit/audit.entity.ts';
 import type { ItemKey } from '../mutations.ts';
 
@@ -15,8 +16,9 @@ export const timelineEntryKey = (ref: TimelineRef, at: string, sourceId: string)
 
 export const auditSourceId = (entryId: string) => `audit#${entryId}`;
 export const noteSourceId = (noteId: string) => `note#${noteId}`;
+export const activitySourceId = (activityId: string) => `activity#${activityId}`;
 
-export type TimelineEntryKind = 'audit' | 'note' | 'import';
+export type TimelineEntryKind = 'audit' | 'note' | 'activity' | 'import';
 
 export type TimelineEntryItem = ItemKey & {
   readonly entity: 'timeline-entry';
@@ -38,6 +40,10 @@ export type TimelineEntryItem = ItemKey & {
   readonly changesOmitted?: boolean;
   readonly merge?: { readonly survivorId: string; readonly duplicateId: string };
   readonly note?: { readonly id: string; readonly text: string; readonly authorId: string };
+  /** A call, meeting or e-mail (kind `activity`): what the timeline shows of it. */
+  readonly activity?: Omit<ActivitySnapshot, 'activityId' | 'timelines' | 'version' | 'backdated' | 'at'> & {
+    readonly id: string;
+  };
   /** The import that created the record (kind `import`): shown, never stored. */
   readonly import?: { readonly jobId: string; readonly fileName?: string };
   /** A tombstone: the source was deleted or moved to another date. Never listed. */

@@ -6,10 +6,12 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { db, isConditionFailed, tableName } from '../../lib/dynamo.ts';
 import type { Principal } from '../../lib/principal.ts';
 import { parseInput } from '../../lib/validation.ts';
+import { readDeal } from '../deals/deals.ts';
 import { importJobKey } from '../imports/import-job.entity.ts';
 import { requireRecordReader } from '../records/access.ts';
-import { type RecordRef, recordKinds, recordTypes } from '../records/record-kinds.ts';
+import { type RecordRef, recordKinds } from '../records/record-kinds.ts';
 import { readRecord } from '../records/records.ts';
+import { timelineTypes } from './timeline-entries.ts';
 import {
   importEntryView,
   type TimelineEntryItem,
@@ -24,7 +26,7 @@ export const timelineQuerySchema = z.object({
   cursor: z.string().optional(),
 });
 
-export const timelineTypeSchema = z.enum(recordTypes);
+export const timelineTypeSchema = z.enum(timelineTypes);
 
 export const listTimeline = async (
   principal: Principal,
@@ -35,7 +37,11 @@ export const listTimeline = async (
   requireRecordReader(principal);
   const recordType = parseInput(timelineTypeSchema, type);
   const page = parseInput(timelineQuerySchema, query);
-  const record = await readRecord(recordKinds[recordType], id);
+  // A deal's timeline is readable while the deal is (a deleted one is a 404, as records are).
+  const record =
+    recordType === 'deal'
+      ? ((await readDeal(id)) as unknown as Record<string, unknown>)
+      : await readRecord(recordKinds[recordType], id);
   const pk = timelinePartition({ type: recordType, id });
   // A page may hold fewer entries than `limit` when tombstones were filtered; the cursor goes on.
   const result = await db.send(

@@ -265,7 +265,7 @@ describe('notes and the timeline', () => {
     const company = await newCompany();
     await s.as.admin('DELETE', `/api/companies/${company.id}?expectedVersion=1`);
     expect((await s.as.admin('GET', `/api/timeline/company/${company.id}`)).status).toBe(404);
-    expect((await s.as.admin('GET', `/api/timeline/deal/${company.id}`)).status).toBe(400);
+    expect((await s.as.admin('GET', `/api/timeline/invoice/${company.id}`)).status).toBe(400);
   });
 });
 

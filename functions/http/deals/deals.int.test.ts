@@ -259,6 +259,12 @@ describe('deals', () => {
         ).filter((i) => i.subjects.some((x) => x.type === 'deal' && x.id === deal.id));
         return dealEntries.length >= 5 ? true : undefined;
       }, 'the deal on the company timeline');
+      // And on its own: created, moved, lost, reopened, won.
+      await eventually(async () => {
+        const tl = await s.as.marketing('GET', `/api/timeline/deal/${deal.id}`);
+        return tl.status === 200 && tl.body.items.length >= 5 ? true : undefined;
+      }, 'the deal’s own timeline');
+      expect((await s.as.sales('GET', '/api/timeline/deal/01JNOSUCHDEAL0000000000000')).status).toBe(404);
     } finally {
       stop();
     }

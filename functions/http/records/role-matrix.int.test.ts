@@ -1,10 +1,11 @@
-// The route × role matrix of the customer base (docs/customer-base.md "Roles"): every route of
-// the companies, contacts, activity, attachments, custom-fields, trash and users functions,
-// called by every role — admin, sales manager, sales on their own record, sales on someone
-// else's, marketing, support, and a user without a role. An allowed call answers 2xx; a
-// refused one answers 403 with nothing but the error (no field of the record in its body)
-// and changes nothing: the partitions it would write are the same before and after, and a
-// refused create leaves no item behind.
+// The route × role matrix of the customer base (docs/customer-base.md "Roles") and of activities
+// and tasks (docs/activities-and-tasks.md "Roles"): every route of the companies, contacts,
+// activity, attachments, custom-fields, trash, users, activities, tasks, calendar-feed and
+// automation-settings functions, called by every role — admin, sales manager, sales on their
+// own record, sales on someone else's, marketing, support, and a user without a role. An
+// allowed call answers 2xx; a refused one answers 403 with nothing but the error (no field of
+// the record in its body) and changes nothing: the partitions it would write are the same
+// before and after, and a refused create leaves no item behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../scripts/local/runtime.ts';
 import { type ApiResponse, startTestRuntime } from '../../../scripts/local/testing.ts';
@@ -234,6 +235,196 @@ const customField = async () => {
   };
 };
 
+/** A call logged by `author` on a company of `owner`'s. */
+const call = async (author: Person, owner: Person) => {
+  const c = await company(owner);
+  const notes = `Звонок ${uniqueWord()}`;
+  const { activity: a } = created(
+    await s.as[author]('POST', '/api/activities', {
+      kind: 'call',
+      companyId: c.id,
+      direction: 'outbound',
+      durationSeconds: 60,
+      outcome: 'connected',
+      notes,
+    }),
+    'activity',
+  );
+  return { id: a.id as string, notes, watch: [[`ACTIVITY#${a.id}`], [`AUDIT#activity#${a.id}`]] as Watch[] };
+};
+
+const activityCases = (): RouteCase[] => [
+  {
+    route: 'POST /api/activities',
+    allowed: activityLoggers,
+    setup: async (p) => ({ ...(await company(ownerOf(p))), watch: [], secrets: [], marker: uniqueWord() }),
+    call: (f, call) =>
+      call('POST', '/api/activities', {
+        kind: 'email',
+        companyId: f.id,
+        subject: 'КП',
+        body: String(f.marker),
+        direction: 'outbound',
+      }),
+  },
+  {
+    route: 'GET /api/activities/{id}',
+    allowed: readers,
+    setup: async (p) => {
+      const a = await call('admin', ownerOf(p));
+      return { ...a, watch: [], secrets: [a.notes] };
+    },
+    call: (f, call) => call('GET', `/api/activities/${f.id}`),
+  },
+  {
+    route: 'PATCH /api/activities/{id}',
+    allowed: editors,
+    setup: async (p) => {
+      const a = await call(authorOf(p), 'manager');
+      return { ...a, secrets: [a.notes] };
+    },
+    call: (f, call) => call('PATCH', `/api/activities/${f.id}`, { expectedVersion: 1, outcome: 'busy' }),
+  },
+  {
+    route: 'DELETE /api/activities/{id}',
+    allowed: editors,
+    setup: async (p) => {
+      const a = await call(authorOf(p), 'manager');
+      return { ...a, secrets: [a.notes] };
+    },
+    call: (f, call) => call('DELETE', `/api/activities/${f.id}?expectedVersion=1`),
+  },
+];
+
+const hour = 3600_000;
+
+/** A task an admin gives to `assignee`, due `inMs` from now. */
+const task = async (assignee: Person, inMs: number) => {
+  const title = `Задача ${uniqueWord()}`;
+  const { task: t } = created(
+    await s.as.admin('POST', '/api/tasks', {
+      title,
+      dueAt: new Date(Date.now() + inMs).toISOString(),
+      assigneeId: s.ids[assignee],
+    }),
+    'task',
+  );
+  return { id: t.id as string, title, watch: [[`TASK#${t.id}`], [`AUDIT#task#${t.id}`]] as Watch[] };
+};
+
+// Tasks: everyone keeps their own; managers and admins see and give anyone's. Each persona asks
+// about the tasks of the person whose records it meets (its own for "sales as owner").
+const taskCases = (): RouteCase[] => [
+  {
+    route: 'POST /api/tasks',
+    allowed: editors,
+    setup: async (p) => ({ watch: [], secrets: [], marker: uniqueWord(), assignee: ownerOf(p) }),
+    call: (f, call) =>
+      call('POST', '/api/tasks', {
+        title: String(f.marker),
+        dueAt: new Date(Date.now() + hour).toISOString(),
+        assigneeId: s.ids[f.assignee as Person],
+      }),
+  },
+  ...(
+    [
+      ['today', 0],
+      ['overdue', -hour],
+      ['upcoming', 3 * 24 * hour],
+    ] as const
+  ).map(
+    ([list, inMs]): RouteCase => ({
+      route: `GET /api/tasks/${list}`,
+      allowed: editors,
+      setup: async (p) => {
+        const t = await task(ownerOf(p), inMs);
+        return { ...t, watch: [], secrets: [t.title], assignee: ownerOf(p) };
+      },
+      call: (f, call) => call('GET', `/api/tasks/${list}?assigneeId=${s.ids[f.assignee as Person]}`),
+    }),
+  ),
+  {
+    route: 'GET /api/tasks/created',
+    allowed: editors,
+    setup: async (p) => {
+      const title = `Задача ${uniqueWord()}`;
+      created(
+        await s.as[ownerOf(p)]('POST', '/api/tasks', {
+          title,
+          dueAt: new Date(Date.now() + hour).toISOString(),
+        }),
+        'task',
+      );
+      return { watch: [], secrets: [title], author: ownerOf(p) };
+    },
+    call: (f, call) => call('GET', `/api/tasks/created?createdBy=${s.ids[f.author as Person]}`),
+  },
+  {
+    route: 'GET /api/tasks/{id}',
+    allowed: editors,
+    setup: async (p) => {
+      const t = await task(ownerOf(p), hour);
+      return { ...t, watch: [], secrets: [t.title] };
+    },
+    call: (f, call) => call('GET', `/api/tasks/${f.id}`),
+  },
+  {
+    route: 'PATCH /api/tasks/{id}',
+    allowed: editors,
+    setup: async (p) => {
+      const t = await task(ownerOf(p), hour);
+      return { ...t, secrets: [t.title] };
+    },
+    call: (f, call) => call('PATCH', `/api/tasks/${f.id}`, { expectedVersion: 1, done: true }),
+  },
+  {
+    route: 'DELETE /api/tasks/{id}',
+    allowed: editors,
+    setup: async (p) => {
+      const t = await task(ownerOf(p), hour);
+      return { ...t, secrets: [t.title] };
+    },
+    call: (f, call) => call('DELETE', `/api/tasks/${f.id}?expectedVersion=1`),
+  },
+];
+
+/** Each user's own feed: anyone with a role; a user without one writes nothing in their partition. */
+const calendarFeedCases = (): RouteCase[] =>
+  (['GET', 'POST', 'DELETE'] as const).map((method) => ({
+    route: `${method} /api/calendar-feed`,
+    allowed: readers,
+    setup: async (p) => ({ watch: [[`USER#${s.ids[callerOf(p)]}`, 'CALENDAR-FEED']], secrets: [] }),
+    call: (_f, call) => call(method, '/api/calendar-feed'),
+  }));
+
+let automationsSaved: Promise<unknown> | undefined;
+/** The settings item exists at version 1, so that the admin's PATCH below writes nothing. */
+const automationsAtVersion1 = () => {
+  automationsSaved ??= s.as
+    .admin('PATCH', '/api/settings/automations', { expectedVersion: 0, onboardingCallOnWin: false })
+    .then((r) => created(r, 'automation settings'));
+  return automationsSaved;
+};
+
+const automationSettingsCases = (): RouteCase[] => [
+  {
+    route: 'GET /api/settings/automations',
+    allowed: readers,
+    setup: async () => ({ watch: [], secrets: ['onboardingCallOnWin'] }),
+    call: (_f, call) => call('GET', '/api/settings/automations'),
+  },
+  {
+    route: 'PATCH /api/settings/automations',
+    allowed: admins,
+    setup: async () => {
+      await automationsAtVersion1();
+      return { watch: [['SETTINGS#automations'], ['AUDIT#automation-settings#automations']], secrets: [] };
+    },
+    call: (_f, call) =>
+      call('PATCH', '/api/settings/automations', { expectedVersion: 1, onboardingCallOnWin: false }),
+  },
+];
+
 const cases: RouteCase[] = [
   ...recordCases('company'),
   {
@@ -389,6 +580,10 @@ const cases: RouteCase[] = [
     setup: async () => ({ watch: [], secrets: ['anna.smirnova@demo.example', 'Анна Смирнова'] }),
     call: (_f, call) => call('GET', '/api/users'),
   },
+  ...activityCases(),
+  ...taskCases(),
+  ...calendarFeedCases(),
+  ...automationSettingsCases(),
 ];
 
 const snapshot = async (watch: readonly Watch[]) =>
@@ -410,6 +605,10 @@ it('covers every route of the customer base’s functions', async () => {
     'custom-fields',
     'trash',
     'users',
+    'activities',
+    'tasks',
+    'calendar-feed',
+    'automation-settings',
   ] as const;
   const routes = mine.flatMap((name) => functions[name].routes.map((r) => `${r.method} ${r.path}`));
   expect(cases.map((c) => c.route).sort()).toEqual(routes.sort());
