@@ -5,7 +5,9 @@ import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import type { RouteInfo } from './layout/navigation.ts';
 import { ProtectedLayout } from './layout/protected-layout.tsx';
+import { preloadAnalytics } from './pages/analytics/analytics.data.ts';
 import { preloadCustomerBase } from './pages/companies/companies.data.ts';
+import { preloadDeals } from './pages/deals/deals.data.ts';
 import { preloadHome } from './pages/home/home.data.ts';
 import { preloadNotifications } from './pages/notifications/notifications.data.ts';
 
@@ -36,6 +38,11 @@ const ContactPage = lazy(() =>
 );
 const NewContactPage = lazy(() =>
   import('./pages/contacts/new-contact.page.tsx').then((m) => ({ default: m.NewContactPage })),
+);
+const DealsPage = lazy(() => import('./pages/deals/deals.page.tsx').then((m) => ({ default: m.DealsPage })));
+const DealPage = lazy(() => import('./pages/deals/deal.page.tsx').then((m) => ({ default: m.DealPage })));
+const AnalyticsPage = lazy(() =>
+  import('./pages/analytics/analytics.page.tsx').then((m) => ({ default: m.AnalyticsPage })),
 );
 const ImportPage = lazy(() =>
   import('./pages/import/import.page.tsx').then((m) => ({ default: m.ImportPage })),
@@ -87,6 +94,19 @@ export const routes: RouteDefinition[] = [
       },
       { path: '/contacts/new', component: NewContactPage, preload: preloadCustomerBase },
       { path: '/contacts/:id', component: ContactPage, preload: preloadCustomerBase },
+      {
+        path: '/deals',
+        component: DealsPage,
+        preload: preloadDeals,
+        info: info({ title: 'nav.deals', nav: { label: 'nav.deals', icon: 'briefcase', order: 50 } }),
+      },
+      { path: '/deals/:id', component: DealPage, preload: preloadDeals },
+      {
+        path: '/analytics',
+        component: AnalyticsPage,
+        preload: preloadAnalytics,
+        info: info({ title: 'nav.analytics', nav: { label: 'nav.analytics', icon: 'chart', order: 55 } }),
+      },
       {
         path: '/import',
         component: ImportPage,

@@ -2,6 +2,7 @@
 import { type ActivityApi, activityApi } from './activity.ts';
 import { type AttachmentsApi, attachmentsApi } from './attachments.ts';
 import { type CustomFieldsApi, customFieldsApi } from './custom-fields.ts';
+import { type DealsApi, dealsApi } from './deals.ts';
 import { type ExportsApi, exportsApi } from './exports.ts';
 import { type HealthApi, healthApi } from './health.ts';
 import type { HttpClient } from './http-client.ts';
@@ -9,6 +10,7 @@ import { type ImportsApi, importsApi } from './imports.ts';
 import { type MeApi, meApi } from './me.ts';
 import { type NotificationsApi, notificationsApi } from './notifications.ts';
 import { type CompanyContactsApi, companyContactsApi, type RecordsApi, recordsApi } from './records.ts';
+import { type ReportsApi, reportsApi } from './reports.ts';
 import { type SearchApi, searchApi } from './search.ts';
 import { type TrashApi, trashApi } from './trash.ts';
 import { type UsersApi, usersApi } from './users.ts';
@@ -30,6 +32,8 @@ export type Api = {
   customFields: CustomFieldsApi;
   users: UsersApi;
   trash: TrashApi;
+  deals: DealsApi;
+  reports: ReportsApi;
 };
 
 export const createApi = (http: HttpClient): Api => ({
@@ -48,6 +52,8 @@ export const createApi = (http: HttpClient): Api => ({
   customFields: customFieldsApi(http),
   users: usersApi(http),
   trash: trashApi(http),
+  deals: dealsApi(http),
+  reports: reportsApi(http),
 });
 
 let configured: Api | undefined;

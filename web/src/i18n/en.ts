@@ -1,6 +1,8 @@
 // English dictionary: same shape as the Russian one (checked by the type and by i18n.test.ts).
 import type { Dictionary } from './dictionary.ts';
+import { enAnalytics } from './en.analytics.ts';
 import { enCustomerBase } from './en.customer-base.ts';
+import { enDeals } from './en.deals.ts';
 import { plural } from './plural.ts';
 
 export const en: Dictionary = {
@@ -23,6 +25,8 @@ export const en: Dictionary = {
     notifications: 'Notifications',
     companies: 'Companies',
     contacts: 'Contacts',
+    deals: 'Deals',
+    analytics: 'Analytics',
     import: 'Import',
     trash: 'Trash',
     settings: 'Settings',
@@ -228,4 +232,6 @@ export const en: Dictionary = {
     required: 'required field',
   },
   ...enCustomerBase,
+  ...enDeals,
+  ...enAnalytics,
 };

@@ -1,7 +1,9 @@
 // Russian dictionary: the reference language; its shape is the type every other dictionary must match.
 // Terms follow /work/shared/GLOSSARY.md (Организация, Менеджер по продажам, Руководитель отдела продаж…).
 import { plural } from './plural.ts';
+import { ruAnalytics } from './ru.analytics.ts';
 import { ruCustomerBase } from './ru.customer-base.ts';
+import { ruDeals } from './ru.deals.ts';
 
 export const ru = {
   app: {
@@ -23,6 +25,8 @@ export const ru = {
     notifications: 'Уведомления',
     companies: 'Компании',
     contacts: 'Контакты',
+    deals: 'Сделки',
+    analytics: 'Аналитика',
     import: 'Импорт',
     trash: 'Корзина',
     settings: 'Настройки',
@@ -233,4 +237,6 @@ export const ru = {
     required: 'обязательное поле',
   },
   ...ruCustomerBase,
+  ...ruDeals,
+  ...ruAnalytics,
 };
