@@ -68,6 +68,24 @@ export class Conflict extends DomainError {
   readonly code = 'Conflict';
 }
 
+/** A pipeline's stage cannot go while it holds open deals: which stages, how many each. */
+export class StageInUse extends DomainError {
+  readonly status = 409;
+  readonly code = 'StageInUse';
+  readonly pipeline: string;
+  readonly stages: readonly { id: string; name: string; count: number }[];
+  constructor(pipeline: string, stages: readonly { id: string; name: string; count: number }[]) {
+    super(
+      `Stage ${stages.map((s) => `«${s.name}» still holds ${s.count} open deal${s.count === 1 ? '' : 's'}`).join('; ')} in pipeline «${pipeline}». Move or close them first.`,
+    );
+    this.pipeline = pipeline;
+    this.stages = stages;
+  }
+  override details() {
+    return { pipeline: this.pipeline, stages: this.stages };
+  }
+}
+
 /** A new company or contact looks like one that exists; the caller may insist (`allowDuplicate`). */
 export type SuspectedDuplicate = {
   readonly id: string;

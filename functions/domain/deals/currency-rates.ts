@@ -12,12 +12,10 @@ import { parseInput } from '../../lib/validation.ts';
 import { createVersioned, updateVersioned, type Versioned } from '../mutations.ts';
 import { requireRecordReader } from '../records/access.ts';
 import type { Money } from './deal.entity.ts';
-import { convert, fromMicros, type Rates, toMicros } from './money.ts';
+import { convert, dealCurrencies, fromMicros, type Rates, toMicros } from './money.ts';
 
 export const currencyRatesKey = { pk: 'SETTINGS#currency-rates', sk: 'RATES' } as const;
 
-/** Currencies with two minor digits that deals may use. */
-export const dealCurrencies = ['RUB', 'USD', 'EUR', 'CNY', 'KZT', 'BYN', 'GBP', 'CHF', 'AED', 'TRY'] as const;
 
 const rateText = z
   .string()

@@ -2,6 +2,9 @@
 // a set of deals in the tenant's currency. Pure, so reports and tests share it.
 import type { DealItem, Money } from './deal.entity.ts';
 
+/** Currencies with two minor digits that deals may use. */
+export const dealCurrencies = ['RUB', 'USD', 'EUR', 'CNY', 'KZT', 'BYN', 'GBP', 'CHF', 'AED', 'TRY'] as const;
+
 /** The tenant's currency and, per other currency, millionths of it for one unit. */
 export type Rates = {
   readonly base: string;

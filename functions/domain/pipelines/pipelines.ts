@@ -5,7 +5,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { db, tableName } from '../../lib/dynamo.ts';
 import { tenantConfig } from '../../lib/env.ts';
-import { Conflict, Forbidden, NotFound } from '../../lib/errors.ts';
+import { Conflict, Forbidden, NotFound, StageInUse } from '../../lib/errors.ts';
 import type { Principal } from '../../lib/principal.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { closedColumn, stageColumn } from '../deals/deal.entity.ts';
@@ -110,8 +110,6 @@ const countColumn = async (gsi1pk: string): Promise<number> => {
   return count;
 };
 
-const plural = (n: number) => `${n} open deal${n === 1 ? '' : 's'}`;
-
 export const updatePipeline = async (
   principal: Principal,
   id: string,
@@ -131,11 +129,11 @@ export const updatePipeline = async (
       removed.map(async (s) => ({ stage: s, count: await countColumn(stageColumn(id, s.id)) })),
     );
     const blocking = held.filter((h) => h.count > 0);
-    if (blocking.length > 0) {
-      throw new Conflict(
-        `Stage ${blocking.map((b) => `«${b.stage.name}» still holds ${plural(b.count)}`).join('; ')} in pipeline «${current.name}». Move or close them first.`,
+    if (blocking.length > 0)
+      throw new StageInUse(
+        current.name,
+        blocking.map((b) => ({ id: b.stage.id, name: b.stage.name, count: b.count })),
       );
-    }
     changes.stages = stages;
   }
   const order = change.order ?? current.order;

@@ -12,7 +12,7 @@ import { tenantConfig } from '../../lib/env.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../lib/errors.ts';
 import type { Principal } from '../../lib/principal.ts';
 import { parseInput } from '../../lib/validation.ts';
-import { dealCurrencies } from '../deals/currency-rates.ts';
+import { dealCurrencies } from '../deals/money.ts';
 import { createVersioned, type TransactItem, updateVersioned } from '../mutations.ts';
 import { requireRecordReader } from '../records/access.ts';
 import {
