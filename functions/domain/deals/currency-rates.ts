@@ -16,7 +16,6 @@ import { convert, dealCurrencies, fromMicros, type Rates, toMicros } from './mon
 
 export const currencyRatesKey = { pk: 'SETTINGS#currency-rates', sk: 'RATES' } as const;
 
-
 const rateText = z
   .string()
   .regex(/^\d{1,9}(\.\d{1,6})?$/, 'must be a positive decimal with at most 6 decimals, e.g. 92.5');

@@ -104,7 +104,10 @@ describe('pipelines', () => {
     });
     expect(r.status).toBe(409);
     expect(r.body.error.message).toContain('«КП» still holds 2 open deals');
-    expect(r.body.error).toMatchObject({ code: 'StageInUse', stages: [{ id: 'offer', name: 'КП', count: 2 }] });
+    expect(r.body.error).toMatchObject({
+      code: 'StageInUse',
+      stages: [{ id: 'offer', name: 'КП', count: 2 }],
+    });
     // A new stage gets an id; renaming keeps the id.
     const ok = await s.as.admin('PATCH', `/api/pipelines/${pipeline.id}`, {
       expectedVersion: pipeline.version,
