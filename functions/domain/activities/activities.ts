@@ -11,6 +11,7 @@ import { Forbidden, NotFound, StaleVersion, ValidationFailed } from '../../lib/e
 import type { Principal } from '../../lib/principal.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { backdatingToleranceMs } from '../audit/audit.entity.ts';
+import { readDeal } from '../deals/deals.ts';
 import { createVersioned, type TransactItem, updateVersioned } from '../mutations.ts';
 import {
   canLogActivities,
@@ -64,7 +65,7 @@ const checkWhen = (kind: ActivityItem['kind'], at: string, endAt?: string): void
 /**
  * Reads the linked records (404 for a missing or deleted one), checks that the caller may log
  * activities on each, and returns the timelines that show the activity: its company, its
- * contacts and their companies, and its deal (not checked: deals do not exist yet).
+ * contacts and their companies, and its deal (which must exist: 400 on `dealId` otherwise).
  */
 const resolveTimelines = async (principal: Principal, links: Links): Promise<TimelineTarget[]> => {
   if (!links.companyId && links.contactIds.length === 0)
@@ -76,6 +77,10 @@ const resolveTimelines = async (principal: Principal, links: Links): Promise<Tim
   for (const record of records)
     if (!canLogActivity(principal, record))
       throw new Forbidden('Your role may not log activities on this record.');
+  if (links.dealId)
+    await readDeal(links.dealId).catch(() => {
+      throw new ValidationFailed([{ field: 'dealId', message: 'is not a deal of this organisation' }]);
+    });
   return uniqueTargets([
     ...(links.companyId ? [{ type: 'company', id: links.companyId }] : []),
     ...links.contactIds.map((id) => ({ type: 'contact', id })),

@@ -78,7 +78,25 @@ describe('calls, meetings and e-mails on timelines', () => {
   it('shows a call on its contact’s, the contact’s company’s and its deal’s timelines and moves their last activity', async () => {
     const company = await newCompany();
     const contact = await newContact(company.id);
-    const dealId = `01JDEAL${uniqueWord().toUpperCase().slice(1, 12)}`;
+    const deal = await s.as.sales('POST', '/api/deals', {
+      title: `Сделка ${uniqueWord()}`,
+      companyId: company.id,
+      value: { amount: 100_00, currency: 'RUB' },
+    });
+    expect(deal.status, JSON.stringify(deal.body)).toBe(201);
+    const dealId: string = deal.body.deal.id;
+    const unknown = await s.as.sales('POST', '/api/activities', {
+      kind: 'call',
+      contactIds: [contact.id],
+      dealId: '01JNOSUCHDEAL0000000000000',
+      direction: 'outbound',
+      durationSeconds: 60,
+      outcome: 'connected',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields).toEqual([
+      { field: 'dealId', message: 'is not a deal of this organisation' },
+    ]);
     const r = await s.as.sales('POST', '/api/activities', {
       kind: 'call',
       contactIds: [contact.id],
@@ -125,12 +143,14 @@ describe('calls, meetings and e-mails on timelines', () => {
         activity: { kind: 'call', call: { outcome: 'connected' } },
       });
     }
-    // The deal's timeline is written already; it is read once deals have their timeline.
-    const onDeal = await eventually(async () => {
-      const items = await s.partition(`TL#deal#${dealId}`);
-      return items.length === 1 ? items : undefined;
-    }, 'the call in the deal’s timeline partition');
-    expect(onDeal[0]).toMatchObject({ kind: 'activity', at, activity: { id } });
+    // And on the deal's own timeline, beside the deal's creation.
+    const onDeal = await timelineWhen(
+      'deal',
+      dealId,
+      (list) => entriesOf(list, id).length === 1,
+      'the call on the deal',
+    );
+    expect(entriesOf(onDeal, id)[0]).toMatchObject({ kind: 'activity', at, activity: { id } });
 
     await eventually(async () => {
       const c = (await s.as.admin('GET', `/api/companies/${company.id}`)).body.company;
