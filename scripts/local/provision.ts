@@ -11,6 +11,7 @@ import {
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -236,7 +237,15 @@ export const provisionUserPool = async (
   }
   if (!clientId) throw new Error(`could not create the app client of ${poolName}`);
 
+  // cognito-local's CreateGroup replaces an existing group with an empty one (it does not answer
+  // GroupExistsException as Cognito does), which would drop every member's role on a restart:
+  // only missing groups are created.
+  const existingGroups = await clients.cognito.send(
+    new ListGroupsCommand({ UserPoolId: userPoolId, Limit: 60 }),
+  );
+  const haveGroups = new Set((existingGroups.Groups ?? []).map((g) => g.GroupName));
   for (const role of roles) {
+    if (haveGroups.has(role)) continue;
     await clients.cognito
       .send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: role }))
       .catch(ignoreIf('GroupExistsException'));
@@ -273,13 +282,15 @@ export const provisionUserPool = async (
           Permanent: true,
         }),
       );
-      for (const role of person.roles) {
-        await clients.cognito.send(
-          new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: person.email, GroupName: role }),
-        );
-      }
       saved[person.email] = password;
       writeFileSync(credentialsFile, `${JSON.stringify(saved, null, 2)}\n`, { mode: 0o600 });
+    }
+    // On every start (idempotent): data folders whose groups an earlier start emptied get their
+    // staff's roles back.
+    for (const role of person.roles) {
+      await clients.cognito.send(
+        new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: person.email, GroupName: role }),
+      );
     }
     logins.push({ ...person, password });
   }

@@ -47,6 +47,8 @@ describe('local runtime', () => {
       const tokens2 = await signIn(second, 'demo', 'anna.smirnova@demo.example');
       const call = api(again.appUrl, tokens2.accessToken);
       expect((await call('GET', '/api/me')).body.user).toEqual(me);
+      // Roles too (cognito-local's CreateGroup used to empty the groups on every start).
+      expect((await call('GET', '/api/companies?limit=1')).status).toBe(200);
       // The stream publisher resumed from its checkpoint: nothing was published twice.
       await new Promise((r) => setTimeout(r, 1500));
       expect((await call('GET', '/api/notifications')).body.items).toHaveLength(1);
