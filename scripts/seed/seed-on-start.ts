@@ -1,6 +1,7 @@
 // `npm start`'s first run: when the demo tenant has no companies yet, fill it with demo data
 // (seed.ts, in its own process, as `npm run seed` would) before the CLI says the CRM is ready.
-// Later starts find companies and do nothing.
+// Later starts find companies and do nothing — but for a tenant without a price list (a data folder
+// older than the catalogue), which gets the demo catalogue.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
@@ -15,18 +16,28 @@ export const seedEmptyDemoTenant = async (
 ): Promise<void> => {
   const demo = runtime.tenants.find((t) => t.id === 'demo');
   if (!demo) return;
-  const { Count } = await localClients(runtime.endpoints, demo.tenant.region).dynamodb.send(
-    new QueryCommand({
-      TableName: demo.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': { S: 'COMPANY' } },
-      Select: 'COUNT',
-      Limit: 1,
-    }),
+  const dynamodb = localClients(runtime.endpoints, demo.tenant.region).dynamodb;
+  const any = async (partition: string): Promise<boolean> => {
+    const { Count } = await dynamodb.send(
+      new QueryCommand({
+        TableName: demo.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: partition } },
+        Select: 'COUNT',
+        Limit: 1,
+      }),
+    );
+    return (Count ?? 0) > 0;
+  };
+  const hasCompanies = await any('COMPANY');
+  // A data folder made before the product catalogue existed gets the demo catalogue once.
+  if (hasCompanies && (await any('PRICELISTS'))) return;
+  print(
+    hasCompanies
+      ? 'the demo tenant has no product catalogue: adding the demo catalogue…'
+      : 'the demo tenant is empty: adding demo data (first start only; npm run seed adds more)…',
   );
-  if (Count) return;
-  print('the demo tenant is empty: adding demo data (first start only; npm run seed adds more)…');
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(
       process.execPath,

@@ -5,7 +5,8 @@
 // stream consumers (events, timelines, counters) see it as they see any write. A tenant that
 // already has companies is left alone unless --force (then the new companies start after the
 // existing fake-data indexes, so nothing is duplicated; deals are added only to a tenant without
-// any). `npm start` runs this with --if-empty.
+// any, the catalogue only to one without a price list). `npm start` runs this with --if-empty,
+// which on a tenant that has companies adds only the catalogue when it has none.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,8 +24,9 @@ import type { Staff } from './demo-base.ts';
 const usage = `usage: npm run seed -- [--tenant demo] [--companies 300] [--data-dir <dir>] [--if-empty] [--force]
 
 Writes a realistic base (companies with 1–3 contacts each, owners among the staff, tags,
-lifecycle stages, custom fields, notes; 20 deals on the first pipeline, once) into a tenant of
-the running local runtime.`;
+lifecycle stages, custom fields, notes; 20 deals on the first pipeline, once; a product catalogue
+with two price lists, once) into a tenant of the running local runtime. --if-empty leaves a tenant
+that has companies alone, but for a catalogue it lacks.`;
 
 const fail = (message: string): never => {
   console.error(`seed: ${message}`);
@@ -95,10 +97,10 @@ const existingCompanies = async (): Promise<number> => {
 const already = await existingCompanies().catch((error: Error) =>
   fail(`cannot read the table ${tableName} (${error.message}); is ${tenant.id} one of the running tenants?`),
 );
-if (already > 0 && !values.force) {
-  if (values['if-empty']) process.exit(0);
+if (already > 0 && !values.force && !values['if-empty'])
   fail(`${tenant.id} already has ${already} companies; --force adds ${companies} more`);
-}
+// --if-empty on a tenant that has its base: only what it lacks of the rest (the product catalogue).
+const catalogueOnly = already > 0 && !values.force;
 
 // The staff: ids from the user pool, roles as the runtime provisioned them.
 const { UserPools } = await clients.cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
@@ -135,6 +137,16 @@ Object.assign(process.env, {
 });
 const { seedDemoBase } = await import('./demo-base.ts');
 const { seedDemoDeals } = await import('./demo-deals.ts');
+const { seedDemoCatalogue } = await import('./demo-catalogue.ts');
+
+if (catalogueOnly) {
+  const catalogue = await seedDemoCatalogue({ staff });
+  if (catalogue.products > 0)
+    console.log(
+      `seeded ${tenant.id}: a product catalogue of ${catalogue.products} products in ${catalogue.priceLists} price lists`,
+    );
+  process.exit(0);
+}
 
 const started = Date.now();
 const tty = process.stdout.isTTY;
@@ -156,9 +168,12 @@ const result = await seedDemoBase({
 if (tty) process.stdout.write('\r\x1b[K');
 // Deals on the first pipeline, once per tenant (none when it has any already).
 const deals = await seedDemoDeals({ staff, seed: Number(values.seed) || 1 });
+// The product catalogue and lines on a few of those deals, once per tenant.
+const catalogue = await seedDemoCatalogue({ staff });
 console.log(
   `seeded ${tenant.id}: ${result.companies} companies, ${result.contacts} contacts, ${result.notes} notes, ` +
     `${deals.deals} deals (${deals.won} won, ${deals.lost} lost), ` +
+    `${catalogue.products} products in ${catalogue.priceLists} price lists (lines on ${catalogue.deals} deals), ` +
     `owned by ${result.owners.join(', ')}, ` +
     `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -10,6 +10,7 @@ import { preloadCustomerBase } from './pages/companies/companies.data.ts';
 import { preloadDeals } from './pages/deals/deals.data.ts';
 import { preloadHome } from './pages/home/home.data.ts';
 import { preloadNotifications } from './pages/notifications/notifications.data.ts';
+import { preloadTasks } from './pages/tasks/tasks.data.ts';
 
 const SignInPage = lazy(() =>
   import('./pages/sign-in/sign-in.page.tsx').then((m) => ({ default: m.SignInPage })),
@@ -17,6 +18,10 @@ const SignInPage = lazy(() =>
 const HomePage = lazy(() => import('./pages/home/home.page.tsx').then((m) => ({ default: m.HomePage })));
 const NotificationsPage = lazy(() =>
   import('./pages/notifications/notifications.page.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
+const TasksPage = lazy(() => import('./pages/tasks/tasks.page.tsx').then((m) => ({ default: m.TasksPage })));
+const AutomationsPage = lazy(() =>
+  import('./pages/settings/automations.page.tsx').then((m) => ({ default: m.AutomationsPage })),
 );
 const SettingsPage = lazy(() =>
   import('./pages/settings/settings.page.tsx').then((m) => ({ default: m.SettingsPage })),
@@ -41,6 +46,12 @@ const NewContactPage = lazy(() =>
 );
 const DealsPage = lazy(() => import('./pages/deals/deals.page.tsx').then((m) => ({ default: m.DealsPage })));
 const DealPage = lazy(() => import('./pages/deals/deal.page.tsx').then((m) => ({ default: m.DealPage })));
+const ProductsPage = lazy(() =>
+  import('./pages/products/products.page.tsx').then((m) => ({ default: m.ProductsPage })),
+);
+const QuotePrintPage = lazy(() =>
+  import('./pages/quotes/quote-print.page.tsx').then((m) => ({ default: m.QuotePrintPage })),
+);
 const AnalyticsPage = lazy(() =>
   import('./pages/analytics/analytics.page.tsx').then((m) => ({ default: m.AnalyticsPage })),
 );
@@ -50,6 +61,9 @@ const ImportPage = lazy(() =>
 const TrashPage = lazy(() => import('./pages/trash/trash.page.tsx').then((m) => ({ default: m.TrashPage })));
 const CustomFieldsPage = lazy(() =>
   import('./pages/custom-fields/custom-fields.page.tsx').then((m) => ({ default: m.CustomFieldsPage })),
+);
+const PipelinesPage = lazy(() =>
+  import('./pages/pipelines/pipelines.page.tsx').then((m) => ({ default: m.PipelinesPage })),
 );
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found.page.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -79,6 +93,13 @@ export const routes: RouteDefinition[] = [
         }),
       },
       {
+        path: '/tasks',
+        component: TasksPage,
+        preload: preloadTasks,
+        info: info({ title: 'nav.tasks', nav: { label: 'nav.tasks', icon: 'checkSquare', order: 25 } }),
+      },
+      { path: '/tasks/:id', component: TasksPage, preload: preloadTasks },
+      {
         path: '/companies',
         component: CompaniesPage,
         preload: preloadCustomerBase,
@@ -102,6 +123,12 @@ export const routes: RouteDefinition[] = [
       },
       { path: '/deals/:id', component: DealPage, preload: preloadDeals },
       {
+        path: '/products',
+        component: ProductsPage,
+        info: info({ title: 'nav.products', nav: { label: 'nav.products', icon: 'package', order: 52 } }),
+      },
+      { path: '/quotes/:id/print', component: QuotePrintPage },
+      {
         path: '/analytics',
         component: AnalyticsPage,
         preload: preloadAnalytics,
@@ -119,6 +146,8 @@ export const routes: RouteDefinition[] = [
         info: info({ title: 'nav.trash', nav: { label: 'nav.trash', icon: 'trash', order: 80 } }),
       },
       { path: '/settings/custom-fields', component: CustomFieldsPage, preload: preloadCustomerBase },
+      { path: '/settings/pipelines', component: PipelinesPage },
+      { path: '/settings/automations', component: AutomationsPage },
       {
         path: '/settings',
         component: SettingsPage,

@@ -1,8 +1,26 @@
 // Notes (/api/notes) and the timeline of a record (/api/timeline/{type}/{id}), newest first by cursor.
-// Timeline entries are projected from audit entries, notes, imports and merges; later features add
-// kinds of their own, which the timeline shows generically until it learns them.
+// Timeline entries are projected from audit entries (of companies, contacts, files, deals, quotes),
+// notes, activities (calls, meetings, e-mails), imports and merges; later features add kinds of their
+// own, which the timeline shows generically until it learns them.
 import type { HttpClient } from './http-client.ts';
 import { parseListPage, type RecordType } from './records.ts';
+
+/** What has a timeline: companies, contacts and deals. */
+export type TimelineType = RecordType | 'deal';
+
+/** A call, meeting or e-mail as its timeline entry carries it (kind `activity`). */
+export type ActivityDetails = {
+  id: string;
+  kind: string;
+  authorId?: string;
+  notes?: string;
+  companyId?: string;
+  contactIds: string[];
+  dealId?: string;
+  call?: { direction: string; durationSeconds: number; outcome: string };
+  meeting?: { title: string; endAt: string; place?: string; staffIds: string[] };
+  email?: { subject: string; body: string; direction: string };
+};
 
 export type FieldChange = { field: string; from?: unknown; to?: unknown };
 
@@ -27,6 +45,11 @@ export type TimelineEntry = {
   /** Another record involved (the contact whose change this is, on its company's timeline). */
   related?: { type: RecordType; id: string; name?: string };
   merge?: { survivorId: string; duplicateId: string };
+  /** What an audit entry is about: company, contact, deal, quote, attachment… */
+  auditSubject?: string;
+  /** The records the entry's source is about (a deal's or quote's id for their audit entries). */
+  subjects: { type: string; id: string }[];
+  activity?: ActivityDetails;
   raw: Readonly<Record<string, unknown>>;
 };
 
@@ -36,6 +59,57 @@ const obj = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/** An activity's details, when the entry has them in a shape this version reads. */
+const toActivityDetails = (value: unknown): ActivityDetails | undefined => {
+  const a = obj(value);
+  const id = str(a.id) ?? str(a.activityId);
+  const kind = str(a.kind);
+  if (!id || !kind) return undefined;
+  const call = obj(a.call);
+  const meeting = obj(a.meeting);
+  const email = obj(a.email);
+  return {
+    id,
+    kind,
+    ...(str(a.authorId) ? { authorId: str(a.authorId) } : {}),
+    ...(str(a.notes) ? { notes: str(a.notes) } : {}),
+    ...(str(a.companyId) ? { companyId: str(a.companyId) } : {}),
+    contactIds: strings(a.contactIds),
+    ...(str(a.dealId) ? { dealId: str(a.dealId) } : {}),
+    ...(str(call.direction)
+      ? {
+          call: {
+            direction: str(call.direction) as string,
+            durationSeconds: typeof call.durationSeconds === 'number' ? call.durationSeconds : 0,
+            outcome: str(call.outcome) ?? '',
+          },
+        }
+      : {}),
+    ...(str(meeting.title)
+      ? {
+          meeting: {
+            title: str(meeting.title) as string,
+            endAt: str(meeting.endAt) ?? '',
+            ...(str(meeting.place) ? { place: str(meeting.place) } : {}),
+            staffIds: strings(meeting.staffIds),
+          },
+        }
+      : {}),
+    ...(str(email.direction)
+      ? {
+          email: {
+            subject: typeof email.subject === 'string' ? email.subject : '',
+            body: typeof email.body === 'string' ? email.body : '',
+            direction: str(email.direction) as string,
+          },
+        }
+      : {}),
+  };
+};
 
 /** Reads an entry whatever its exact envelope: fields at the top or under `data`/`payload`. */
 export const toTimelineEntry = (input: unknown): TimelineEntry => {
@@ -111,6 +185,16 @@ export const toTimelineEntry = (input: unknown): TimelineEntry => {
           },
         }
       : {}),
+    ...(str(data.auditSubject) ? { auditSubject: str(data.auditSubject) } : {}),
+    subjects: Array.isArray(data.subjects)
+      ? data.subjects.flatMap((s) => {
+          const ref = obj(s);
+          return str(ref.type) && str(ref.id)
+            ? [{ type: str(ref.type) as string, id: str(ref.id) as string }]
+            : [];
+        })
+      : [],
+    ...(toActivityDetails(data.activity) ? { activity: toActivityDetails(data.activity) } : {}),
     raw,
   };
 };
@@ -120,7 +204,7 @@ export type Note = { id: string; text: string; at: string; authorId?: string; ve
 
 export type ActivityApi = {
   timeline: (
-    type: RecordType,
+    type: TimelineType,
     id: string,
     options?: { cursor?: string; limit?: number },
   ) => Promise<{ items: TimelineEntry[]; nextCursor?: string }>;

@@ -1,6 +1,9 @@
 // The API grouped by resource, configured once at start-up (main.tsx) and used by the pages' loaders.
+import { type ActivitiesApi, activitiesApi } from './activities.ts';
 import { type ActivityApi, activityApi } from './activity.ts';
 import { type AttachmentsApi, attachmentsApi } from './attachments.ts';
+import { type AutomationsApi, automationsApi } from './automations.ts';
+import { type CalendarFeedApi, calendarFeedApi } from './calendar-feed.ts';
 import { type CustomFieldsApi, customFieldsApi } from './custom-fields.ts';
 import { type DealsApi, dealsApi } from './deals.ts';
 import { type ExportsApi, exportsApi } from './exports.ts';
@@ -9,9 +12,13 @@ import type { HttpClient } from './http-client.ts';
 import { type ImportsApi, importsApi } from './imports.ts';
 import { type MeApi, meApi } from './me.ts';
 import { type NotificationsApi, notificationsApi } from './notifications.ts';
+import { type PipelinesAdminApi, pipelinesAdminApi } from './pipelines.ts';
+import { type ProductsApi, productsApi } from './products.ts';
+import { type QuotesApi, quotesApi } from './quotes.ts';
 import { type CompanyContactsApi, companyContactsApi, type RecordsApi, recordsApi } from './records.ts';
 import { type ReportsApi, reportsApi } from './reports.ts';
 import { type SearchApi, searchApi } from './search.ts';
+import { type TasksApi, tasksApi } from './tasks.ts';
 import { type TrashApi, trashApi } from './trash.ts';
 import { type UsersApi, usersApi } from './users.ts';
 import { type ViewsApi, viewsApi } from './views.ts';
@@ -26,6 +33,10 @@ export type Api = {
   search: SearchApi;
   views: ViewsApi;
   activity: ActivityApi;
+  activities: ActivitiesApi;
+  tasks: TasksApi;
+  calendarFeed: CalendarFeedApi;
+  automations: AutomationsApi;
   attachments: AttachmentsApi;
   imports: ImportsApi;
   exports: ExportsApi;
@@ -33,7 +44,10 @@ export type Api = {
   users: UsersApi;
   trash: TrashApi;
   deals: DealsApi;
+  pipelinesAdmin: PipelinesAdminApi;
   reports: ReportsApi;
+  products: ProductsApi;
+  quotes: QuotesApi;
 };
 
 export const createApi = (http: HttpClient): Api => ({
@@ -46,6 +60,10 @@ export const createApi = (http: HttpClient): Api => ({
   search: searchApi(http),
   views: viewsApi(http),
   activity: activityApi(http),
+  activities: activitiesApi(http),
+  tasks: tasksApi(http),
+  calendarFeed: calendarFeedApi(http),
+  automations: automationsApi(http),
   attachments: attachmentsApi(http),
   imports: importsApi(http),
   exports: exportsApi(http),
@@ -53,7 +71,10 @@ export const createApi = (http: HttpClient): Api => ({
   users: usersApi(http),
   trash: trashApi(http),
   deals: dealsApi(http),
+  pipelinesAdmin: pipelinesAdminApi(http),
   reports: reportsApi(http),
+  products: productsApi(http),
+  quotes: quotesApi(http),
 });
 
 let configured: Api | undefined;

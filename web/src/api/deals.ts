@@ -1,7 +1,8 @@
 // /api/deals, /api/pipelines and the board (docs: functions/http/deals/deals.http.ts): pipelines with
 // their stages, a pipeline's kanban board with column totals, the list of deals by cursor, one deal,
-// and its versioned writes — move, win, lose, reopen. A write at a stale version is an ApiError 409
-// StaleVersion. The types come from the domain entities (types only: no server code reaches the bundle).
+// and its versioned writes — move, win, lose, reopen, its contacts, its product lines. A write at a
+// stale version is an ApiError 409 StaleVersion. The types come from the domain entities (types only:
+// no server code reaches the bundle).
 import type { DealView } from '../../../functions/domain/deals/deal.entity.ts';
 // money.ts is pure arithmetic (no I/O, only type imports): the browser converts as the server does.
 import { type Rates, type Totals, toMicros } from '../../../functions/domain/deals/money.ts';
@@ -53,6 +54,17 @@ export type NewDeal = {
 
 export type LostReason = NonNullable<Deal['lostReason']>;
 
+/** A role of a contact in a deal (ЛПР, influencer…). */
+export type DealContactRole = Deal['contacts'][number]['role'];
+
+/** What PATCH /api/deals/{id} changes here: the deal's contacts with their roles. */
+export type DealChanges = { contacts?: { contactId: string; role: DealContactRole }[] };
+
+/** A line as PUT /api/deals/{id}/lines takes it: the rest comes from the catalogue. */
+export type DealLineInput = { productId: string; quantity: string; discountPercent?: string };
+
+export type DealLine = NonNullable<Deal['lines']>[number];
+
 export type CloseDeal = { status: 'won' } | { status: 'lost'; lostReason: LostReason; lostNote?: string };
 
 export type DealsApi = {
@@ -64,6 +76,17 @@ export type DealsApi = {
   move: (id: string, expectedVersion: number, stageId: string) => Promise<Deal>;
   close: (id: string, expectedVersion: number, close: CloseDeal) => Promise<Deal>;
   reopen: (id: string, expectedVersion: number) => Promise<Deal>;
+  update: (id: string, expectedVersion: number, changes: DealChanges) => Promise<Deal>;
+  /**
+   * Replaces the product lines, priced from one price list (docs/quotes.md "Deal lines"); the deal's
+   * value becomes their total with VAT. An empty list removes them. 409 when the deal changed.
+   */
+  setLines: (
+    id: string,
+    expectedVersion: number,
+    priceListId: string,
+    lines: readonly DealLineInput[],
+  ) => Promise<Deal>;
   /** The tenant's currency and the stored rates of others (millionths), for totals in the browser. */
   rates: () => Promise<Rates>;
 };
@@ -94,6 +117,12 @@ export const dealsApi = (http: HttpClient): DealsApi => ({
     unwrap(await http.request('POST', dealPath(id, '/close'), { body: { expectedVersion, ...close } })),
   reopen: async (id, expectedVersion) =>
     unwrap(await http.request('POST', dealPath(id, '/reopen'), { body: { expectedVersion } })),
+  update: async (id, expectedVersion, changes) =>
+    unwrap(await http.request('PATCH', dealPath(id), { body: { expectedVersion, ...changes } })),
+  setLines: async (id, expectedVersion, priceListId, lines) =>
+    unwrap(
+      await http.request('PUT', dealPath(id, '/lines'), { body: { expectedVersion, priceListId, lines } }),
+    ),
   rates: async () => {
     const { rates } = await http.request<{
       rates: { base: string; rates: Record<string, string>; version: number };

@@ -4,6 +4,7 @@ import { ApiError } from './api-error.ts';
 import { healthApi } from './health.ts';
 import { createHttpClient, type TokenSource } from './http-client.ts';
 import { notificationsApi } from './notifications.ts';
+import { quotesApi } from './quotes.ts';
 
 type Call = { url: string; method: string; headers: Record<string, string>; body: unknown };
 
@@ -127,6 +128,16 @@ describe('http client', () => {
     const { fetchFn } = respond([new TypeError('Failed to fetch')]);
     const http = createHttpClient({ tokens: tokens('t', null).source, fetchFn });
     await expect(http.request('GET', '/api/me')).rejects.toMatchObject({ status: 0, code: 'NetworkError' });
+  });
+
+  it('answers a text body as it came when asked for text (a quote’s printable page), errors still parsed', async () => {
+    const html = '<!doctype html><title>КП</title><p>1 234,50 ₽</p>';
+    const fetchFn = (async () => new Response(html, { status: 200 })) as typeof fetch;
+    const http = createHttpClient({ tokens: tokens('t', null).source, fetchFn });
+    expect(await quotesApi(http).printHtml('q/1')).toBe(html);
+    const { fetchFn: refused } = respond([[404, { error: { code: 'NotFound', message: 'no quote' } }]]);
+    const failing = createHttpClient({ tokens: tokens('t', null).source, fetchFn: refused });
+    await expect(quotesApi(failing).printHtml('q1')).rejects.toMatchObject({ status: 404, code: 'NotFound' });
   });
 
   it('encodes ids in paths', async () => {

@@ -16,6 +16,8 @@ export type RequestOptions = {
   /** Non-2xx statuses whose body is still the answer (health reports "degraded" with 503). */
   acceptStatus?: readonly number[];
   signal?: AbortSignal;
+  /** 'text': the body as it came (a quote's printable HTML), not parsed as JSON. */
+  responseType?: 'json' | 'text';
 };
 
 export type HttpClient = {
@@ -88,6 +90,7 @@ export const createHttpClient = ({
       if (!response.ok && !options.acceptStatus?.includes(response.status)) {
         throw parseApiError(response.status, text, response.headers.get('x-correlation-id'));
       }
+      if (options.responseType === 'text') return text as T;
       if (!text) return undefined as T;
       try {
         return JSON.parse(text) as T;

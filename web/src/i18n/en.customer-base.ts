@@ -662,5 +662,6 @@ export const enCustomerBase: Pick<Dictionary, keyof typeof ruCustomerBase> = {
     label: 'Settings sections',
     profile: 'Profile',
     customFields: 'Custom fields',
+    pipelines: 'Pipelines and currencies',
   },
 };

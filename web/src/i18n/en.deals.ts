@@ -178,5 +178,27 @@ export const enDeals: Pick<Dictionary, keyof typeof ruDeals> = {
       notFoundTitle: 'Deal not found',
       notFoundText: 'It may have been deleted, or the link is out of date.',
     },
+    contacts: {
+      title: 'Deal contacts',
+      empty: 'No contacts yet.',
+      contact: 'Contact of the company',
+      contactPlaceholder: 'Choose a contact',
+      role: 'Role',
+      add: 'Add contact',
+      remove: 'Remove from the deal: {name}',
+      added: 'Contact {name} added to the deal',
+      removed: 'Contact {name} removed from the deal',
+      noEmail: 'no e-mail',
+      noMoreContacts:
+        'Every contact of the company is on the deal. New contacts are added on the company’s card.',
+      roles: {
+        'decision-maker': 'Decision-maker',
+        influencer: 'Influencer',
+        user: 'User',
+        technical: 'Technical',
+        financial: 'Financial',
+        other: 'Other',
+      },
+    },
   },
 };

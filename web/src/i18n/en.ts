@@ -3,6 +3,9 @@ import type { Dictionary } from './dictionary.ts';
 import { enAnalytics } from './en.analytics.ts';
 import { enCustomerBase } from './en.customer-base.ts';
 import { enDeals } from './en.deals.ts';
+import { enPipelines } from './en.pipelines.ts';
+import { enProducts } from './en.products.ts';
+import { enTasks } from './en.tasks.ts';
 import { plural } from './plural.ts';
 
 export const en: Dictionary = {
@@ -26,6 +29,8 @@ export const en: Dictionary = {
     companies: 'Companies',
     contacts: 'Contacts',
     deals: 'Deals',
+    tasks: 'Tasks',
+    products: 'Products',
     analytics: 'Analytics',
     import: 'Import',
     trash: 'Trash',
@@ -161,6 +166,14 @@ export const en: Dictionary = {
         title: 'Welcome to the CRM, {name}!',
         body: 'You have joined {tenant}. Check your profile settings and interface language.',
       },
+      'task-reminder': {
+        title: 'Reminder: {title}',
+        body: 'The task is due {due}.',
+      },
+      'task-overdue': {
+        title: 'Task overdue: {title}',
+        body: 'It was due {due}. Do it or move its due date.',
+      },
       unknown: {
         title: 'New notification',
         body: 'This notification cannot be shown in this version of the app. Reload the page.',
@@ -233,5 +246,8 @@ export const en: Dictionary = {
   },
   ...enCustomerBase,
   ...enDeals,
+  ...enPipelines,
+  ...enTasks,
+  ...enProducts,
   ...enAnalytics,
 };

@@ -717,5 +717,6 @@ export const ruCustomerBase = {
     label: 'Разделы настроек',
     profile: 'Профиль',
     customFields: 'Пользовательские поля',
+    pipelines: 'Воронки и валюты',
   },
 };

@@ -4,6 +4,9 @@ import { plural } from './plural.ts';
 import { ruAnalytics } from './ru.analytics.ts';
 import { ruCustomerBase } from './ru.customer-base.ts';
 import { ruDeals } from './ru.deals.ts';
+import { ruPipelines } from './ru.pipelines.ts';
+import { ruProducts } from './ru.products.ts';
+import { ruTasks } from './ru.tasks.ts';
 
 export const ru = {
   app: {
@@ -26,6 +29,8 @@ export const ru = {
     companies: 'Компании',
     contacts: 'Контакты',
     deals: 'Сделки',
+    tasks: 'Задачи',
+    products: 'Товары',
     analytics: 'Аналитика',
     import: 'Импорт',
     trash: 'Корзина',
@@ -166,6 +171,14 @@ export const ru = {
         title: 'Добро пожаловать в CRM, {name}!',
         body: 'Вы подключены к организации {tenant}. Проверьте настройки профиля и язык интерфейса.',
       },
+      'task-reminder': {
+        title: 'Напоминание: {title}',
+        body: 'Срок задачи — {due}.',
+      },
+      'task-overdue': {
+        title: 'Задача просрочена: {title}',
+        body: 'Срок истёк {due}. Выполните задачу или перенесите срок.',
+      },
       unknown: {
         title: 'Новое уведомление',
         body: 'Это уведомление нельзя показать в этой версии приложения. Обновите страницу.',
@@ -238,5 +251,8 @@ export const ru = {
   },
   ...ruCustomerBase,
   ...ruDeals,
+  ...ruPipelines,
+  ...ruTasks,
+  ...ruProducts,
   ...ruAnalytics,
 };

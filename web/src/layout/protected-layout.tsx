@@ -7,6 +7,7 @@ import { signInPath } from '../auth/redirect.ts';
 import { forgetCustomFields } from '../features/custom-fields/definitions.ts';
 import { startUnreadPolling } from '../features/notifications/unread-store.ts';
 import { CommandPaletteProvider } from '../features/search/command-palette.tsx';
+import { forgetNames } from '../features/tasks/link-names.ts';
 import { CurrentUserProvider } from '../features/users/current-user.tsx';
 import { forgetStaff } from '../features/users/staff.ts';
 import { AppShell } from './app-shell.tsx';
@@ -16,11 +17,12 @@ const UnreadPolling = () => {
   return null;
 };
 
-/** What one session loaded (staff, custom fields) is not the next session's. */
+/** What one session loaded (staff, custom fields, linked records' names) is not the next session's. */
 const SessionCaches = () => {
   onCleanup(() => {
     forgetStaff();
     forgetCustomFields();
+    forgetNames();
   });
   return null;
 };

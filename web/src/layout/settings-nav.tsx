@@ -1,6 +1,8 @@
-// Tabs between the settings pages: the profile, and (administrators) the custom fields.
+// Tabs between the settings pages: the profile, and (administrators) the custom fields, the
+// pipelines with exchange rates and the automations.
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { canManageAutomations } from '../features/automations/automations-panel.tsx';
 import { canManageCustomFields } from '../features/records/permissions.ts';
 import { useActor } from '../features/users/actor.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -16,6 +18,16 @@ export const SettingsNav = () => {
       <Show when={canManageCustomFields(actor())}>
         <A href="/settings/custom-fields" class="tabs__tab" activeClass="is-active">
           {t('settingsNav.customFields')}
+        </A>
+      </Show>
+      <Show when={canManageCustomFields(actor())}>
+        <A href="/settings/pipelines" class="tabs__tab" activeClass="is-active">
+          {t('settingsNav.pipelines')}
+        </A>
+      </Show>
+      <Show when={canManageAutomations(actor())}>
+        <A href="/settings/automations" class="tabs__tab" activeClass="is-active">
+          {t('automations.tab')}
         </A>
       </Show>
     </nav>

@@ -1,7 +1,8 @@
 // The deal card (/deals/:id): title, company, status and value in the header with won / lost / reopen;
-// the stage bar of its pipeline (a click moves the deal there); details; and the stage history with
-// the days spent in each stage. Writes carry the version last read: a 409 reloads the deal and says
-// that a colleague changed it.
+// the stage bar of its pipeline (a click moves the deal there); its products (the value follows them);
+// details and contacts; its quotes (КП); the stage history with the days spent in each stage; and its
+// timeline, where calls, meetings and e-mails are logged.
+// Writes carry the version last read: a 409 reloads the deal and says that a colleague changed it.
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ApiError } from '../../api/api-error.ts';
@@ -17,10 +18,14 @@ import { Icon } from '../../ui/icon.tsx';
 import { Badge, Panel } from '../../ui/panel.tsx';
 import { loaded } from '../../ui/resource.ts';
 import { useToast } from '../../ui/toast.tsx';
+import { DealActivities } from '../activities/deal-activities.tsx';
+import { DealLinesPanel } from '../products/deal-lines-panel.tsx';
+import { QuotesPanel } from '../quotes/quotes-panel.tsx';
 import { canEditRecord } from '../records/permissions.ts';
 import { recordHref } from '../records/record-links.ts';
 import { useActor } from '../users/actor.ts';
 import { staffName } from '../users/staff.ts';
+import { createDealContacts, DealContactsPanel } from './deal-contacts.tsx';
 import { dealsHref, formatDay, formatPercent, statusTone } from './deal-format.ts';
 import { colleagueMessage, isColleaguesChange } from './deal-outcome.ts';
 import { type LostChoice, LostDialog } from './lost-dialog.tsx';
@@ -40,6 +45,7 @@ export const DealCard = (props: { id: string }) => {
   const [busy, setBusy] = createSignal<string>();
   const [losing, setLosing] = createSignal(false);
   const current = () => loaded(deal);
+  const contacts = createDealContacts(current);
   usePageTitle(() => current()?.title ?? t('deals.title'));
 
   const pipeline = (): Pipeline | undefined => loaded(pipelines)?.find((p) => p.id === current()?.pipelineId);
@@ -290,6 +296,8 @@ export const DealCard = (props: { id: string }) => {
               </p>
             </Show>
 
+            <DealLinesPanel deal={d()} editable={editable()} onDealChanged={(saved) => mutate(saved)} />
+
             <div class="card-grid">
               <div class="card-side">
                 <Panel title={t('deals.page.details')}>
@@ -326,8 +334,16 @@ export const DealCard = (props: { id: string }) => {
                     {detail(t('deals.page.notes'), d().description)}
                   </dl>
                 </Panel>
+                <DealContactsPanel
+                  deal={d()}
+                  contacts={contacts()}
+                  editable={editable()}
+                  busy={busy()}
+                  write={write}
+                />
               </div>
               <div class="card-main">
+                <QuotesPanel deal={d()} editable={editable()} contacts={contacts()} />
                 <Panel title={t('deals.page.history')} padded={false}>
                   <div class="table-scroll">
                     <table class="data-table" data-testid="stage-history">
@@ -360,6 +376,7 @@ export const DealCard = (props: { id: string }) => {
                     </table>
                   </div>
                 </Panel>
+                <DealActivities deal={d()} />
               </div>
             </div>
 

@@ -17,7 +17,7 @@ export type NotificationItemProps = {
 
 export const NotificationItem = (props: NotificationItemProps) => {
   const i18n = useI18n();
-  const text = () => notificationText(props.notification, i18n);
+  const text = () => notificationText(props.notification, i18n, i18n.fmt.dateTime);
   const unread = () => !props.notification.readAt;
   const internalLink = () => {
     const link = props.notification.link;

@@ -1,5 +1,7 @@
-// Notification texts come from the dictionaries by kind; unknown kinds get a generic text.
+// Notification texts come from the dictionaries by kind (tasks' with their due time in the
+// organisation's zone); unknown kinds get a generic text.
 import { describe, expect, it } from 'vitest';
+import { formatDateTime } from '../../format/format.ts';
 import { createTranslator } from '../../i18n/translate.ts';
 import { notificationText } from './notification-text.ts';
 
@@ -25,6 +27,40 @@ describe('notificationText', () => {
         createTranslator(() => 'en'),
       ).title,
     ).toBe('Welcome to the CRM, Анна!');
+  });
+
+  it('tells of a task reminder and an overdue task, the due time in the organisation’s zone', () => {
+    const params = { taskId: '01JTASK', title: 'Перезвонить по КП', dueAt: '2026-11-24T12:30:00.000Z' };
+    const moscow = (iso: string) =>
+      formatDateTime(iso, { locale: 'ru-RU', timeZone: 'Europe/Moscow' }).replace(/\s/g, ' ');
+    expect(
+      notificationText(
+        { kind: 'task-reminder', params },
+        createTranslator(() => 'ru'),
+        moscow,
+      ),
+    ).toEqual({
+      title: 'Напоминание: Перезвонить по КП',
+      body: 'Срок задачи — 24.11.2026, 15:30.',
+    });
+    expect(
+      notificationText(
+        { kind: 'task-overdue', params },
+        createTranslator(() => 'ru'),
+        moscow,
+      ),
+    ).toEqual({
+      title: 'Задача просрочена: Перезвонить по КП',
+      body: 'Срок истёк 24.11.2026, 15:30. Выполните задачу или перенесите срок.',
+    });
+    const london = (iso: string) => formatDateTime(iso, { locale: 'en-GB', timeZone: 'Europe/Moscow' });
+    expect(
+      notificationText(
+        { kind: 'task-reminder', params },
+        createTranslator(() => 'en'),
+        london,
+      ).body,
+    ).toBe('The task is due 24/11/2026, 15:30.');
   });
 
   it('shows a generic text for a kind this version does not know', () => {

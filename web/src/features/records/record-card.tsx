@@ -709,6 +709,7 @@ export const RecordCard = (props: { type: RecordType; id: string }) => {
                   type={props.type}
                   id={r().id}
                   canAddNote={!r().deletedAt && canAddNote(actor(), r())}
+                  recordName={r().name}
                   changedAt={r().updatedAt}
                   actorId={actor().userId}
                   actorName={me.latest?.user.name ?? ''}

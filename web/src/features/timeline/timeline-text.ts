@@ -1,14 +1,15 @@
 // What a timeline entry says, in the user's language: «Анна Смирнова изменила стадию: Лид → Клиент»,
 // «Импортировано из файла clients.csv пользователем Игорь Петров». Russian verbs agree with the
 // actor's gender, guessed from the name (unknown → «изменил(а)»). Values are shown as users know them:
-// stage names, owners' names, formatted phones, custom-field labels and options.
-import type { FieldChange, TimelineEntry } from '../../api/activity.ts';
+// stage names, owners' names, formatted phones, custom-field labels and options. Calls, meetings,
+// e-mails, deals and quotes are told by sales-entries.ts.
+import type { FieldChange, TimelineEntry, TimelineType } from '../../api/activity.ts';
 import type { CustomField } from '../../api/custom-fields.ts';
-import type { RecordType } from '../../api/records.ts';
 import { formatPhone } from '../../format/phone.ts';
 import type { Translator } from '../../i18n/translate.ts';
 import type { IconName } from '../../ui/icon.tsx';
 import { formatCustomValue, isEmptyValue as isEmpty } from '../records/field-values.ts';
+import { describeActivity, describeDeal, describeQuote } from './sales-entries.ts';
 
 export type Gender = 'male' | 'female' | 'other';
 
@@ -56,11 +57,19 @@ export type DescribeContext = Pick<Translator, 't' | 'tp' | 'lookup'> & {
   locale: 'ru' | 'en';
   /** Dates as the tenant reads them. */
   formatDate: (iso: string) => string;
+  /** Date and time, and the time alone (meetings); the date stands in where they are not given. */
+  formatDateTime?: (iso: string) => string;
+  formatTime?: (iso: string) => string;
   formatMoney: (minorUnits: number, currency: string) => string;
   formatNumber: (value: number) => string;
   /** The record the timeline belongs to. */
-  subjectType: RecordType;
+  subjectType: TimelineType;
   subjectId?: string;
+  /** Names of pipeline stages and pipelines, deal titles and quote numbers, when known. */
+  stageName?: (id: string) => string | undefined;
+  pipelineName?: (id: string) => string | undefined;
+  dealTitle?: (id: string) => string | undefined;
+  quoteNumber?: (id: string) => string | undefined;
 };
 
 export type ChangeLine = { field: string; label: string; from: string; to: string };
@@ -72,10 +81,16 @@ export type EntryText = {
   title: string;
   /** One line per changed field when there is more than one. */
   changes: ChangeLine[];
-  /** A note's text. */
+  /** A note's text, a call's note, an e-mail's text. */
   body?: string;
+  /** A line of particulars under the title: a call's duration and outcome, a meeting's time and place. */
+  detail?: string;
+  /** Who did it, when the title does not say (a deal's move). */
+  by?: string;
   /** The contact an entry on a company's timeline is about, to link to. */
   contact?: { id: string; name?: string };
+  /** Another page the entry is about (its deal). */
+  link?: { href: string; label: string };
 };
 
 const clip = (text: string, max = 80): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -174,9 +189,13 @@ export const describeEntry = (entry: TimelineEntry, ctx: DescribeContext): Entry
     ? contact.name
       ? ctx.t('timeline.what.contactNamed', { name: contact.name })
       : ctx.t('timeline.what.contact')
-    : ctx.t(`timeline.what.${ctx.subjectType}`);
+    : (ctx.lookup(`timeline.what.${ctx.subjectType}`) ?? '');
   const base = { actor, changes: [] as ChangeLine[], ...(contact ? { contact } : {}) };
   const action = entry.action ?? (entry.kind === 'audit' ? 'updated' : undefined);
+
+  if (entry.kind === 'activity' && entry.activity) return describeActivity(entry, entry.activity, ctx, base);
+  if (entry.auditSubject === 'deal') return describeDeal(entry, ctx, base, gender);
+  if (entry.auditSubject === 'quote') return describeQuote(entry, ctx, base, gender);
 
   if (entry.kind === 'note') {
     return {

@@ -1,9 +1,21 @@
-// The timeline of a company or contact (Лента событий), newest first, read by cursor as it scrolls;
-// and the note box above it. Entries are projected from events a moment after the write, so a new
-// note shows at once as "pending" and the first page is re-read until the projection has it.
+// The timeline of a company, contact or deal (Лента событий), newest first, read by cursor as it
+// scrolls; the note box above it, and the buttons that log a call, a meeting or an e-mail. Entries are
+// projected from events a moment after the write, so a new note or activity shows at once as
+// "pending" and the first page is re-read until the projection has it.
 import { A } from '@solidjs/router';
-import { createEffect, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
-import type { TimelineEntry } from '../../api/activity.ts';
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  For,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+} from 'solid-js';
+import type { Activity, ActivityKind, ActivityLinks } from '../../api/activities.ts';
+import { type TimelineEntry, type TimelineType, toTimelineEntry } from '../../api/activity.ts';
 import { api } from '../../api/client.ts';
 import type { RecordType } from '../../api/records.ts';
 import { isoToZonedLocal, zonedLocalToIso } from '../../format/zoned.ts';
@@ -14,25 +26,37 @@ import { Checkbox, TextAreaField } from '../../ui/choice-fields.tsx';
 import { Alert } from '../../ui/feedback.tsx';
 import { TextField } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import { loaded } from '../../ui/resource.ts';
 import { useToast } from '../../ui/toast.tsx';
+import { LogActivityButtons } from '../activities/log-activity-buttons.tsx';
+import { LogActivityDialog } from '../activities/log-activity-dialog.tsx';
 import { customFieldsOf } from '../custom-fields/definitions.ts';
 import { recordHref } from '../records/record-links.ts';
+import { linkName } from '../tasks/link-names.ts';
 import { staffName } from '../users/staff.ts';
 import { describeEntry } from './timeline-text.ts';
 
 const pageSize = 30;
 
 export type TimelineProps = {
-  type: RecordType;
+  type: TimelineType;
   id: string;
+  /** Notes are for companies and contacts. */
   canAddNote: boolean;
+  /** Logging calls, meetings and e-mails here (as notes when not given). */
+  canLogActivities?: boolean;
+  /** The records an activity logged here is linked to (by default the timeline's own record). */
+  activityLinks?: ActivityLinks;
+  /** The record's name: a contact's card shows its contact among an activity's participants. */
+  recordName?: string;
   /** The record's updatedAt: when it moves (a save here or elsewhere), the newest entries are re-read. */
   changedAt: string;
   actorName: string;
   actorId: string;
 };
 
-type Pending = TimelineEntry & { pending: true };
+/** An entry shown before its projection arrives; `awaits` is the source id the timeline will have. */
+type Pending = TimelineEntry & { pending: true; awaits: string };
 
 export const Timeline = (props: TimelineProps) => {
   const i18n = useI18n();
@@ -86,10 +110,8 @@ export const Timeline = (props: TimelineProps) => {
         setCursor(page.nextCursor);
         setDone(!page.nextCursor);
       }
-      const arrived = new Set(page.items.flatMap((e) => [e.id, e.noteId ?? '', `note#${e.noteId ?? ''}`]));
-      setPending((list) =>
-        list.filter((p) => !arrived.has(p.noteId ?? '') && !arrived.has(`note#${p.noteId ?? ''}`)),
-      );
+      const arrived = new Set(page.items.flatMap((e) => [e.id, ...(e.noteId ? [`note#${e.noteId}`] : [])]));
+      setPending((list) => list.filter((p) => !arrived.has(p.awaits)));
     } catch {
       // The next attempt or the user's scroll will try again.
     }
@@ -123,21 +145,74 @@ export const Timeline = (props: TimelineProps) => {
     ),
   );
 
+  // Stage and pipeline names for deal entries, read once the timeline shows one.
+  const [pipelines] = createResource(
+    () => entries().some((e) => e.auditSubject === 'deal') || undefined,
+    () => api().deals.pipelines(),
+  );
+  const stages = createMemo(
+    () => new Map((loaded(pipelines) ?? []).flatMap((p) => p.stages.map((s) => [s.id, s.name] as const))),
+  );
+  // A quote's "sent" entry names it by the number its "created" entry carries.
+  const quoteNumbers = createMemo(
+    () =>
+      new Map(
+        entries().flatMap((e) => {
+          const number = e.changes.find((c) => c.field === 'number')?.to;
+          const quote = e.subjects.find((s) => s.type === 'quote');
+          return e.auditSubject === 'quote' && quote && typeof number === 'string'
+            ? [[quote.id, number] as const]
+            : [];
+        }),
+      ),
+  );
+
   const context = () => ({
     ...i18n,
     userName: (id: string) => (id === props.actorId ? props.actorName : staffName(id)),
-    customFields: customFieldsOf(props.type),
+    customFields: props.type === 'deal' ? [] : customFieldsOf(props.type),
     locale: i18n.locale(),
     formatDate: (iso: string) => fmt.date(iso),
+    formatDateTime: (iso: string) => fmt.dateTime(iso),
+    formatTime: (iso: string) => fmt.time(iso),
     formatMoney: (amount: number, currency: string) => fmt.money(amount, currency),
     formatNumber: (n: number) => fmt.number(n),
     subjectType: props.type,
     subjectId: props.id,
+    stageName: (id: string) => stages().get(id),
+    pipelineName: (id: string) => loaded(pipelines)?.find((p) => p.id === id)?.name,
+    dealTitle: (id: string) => linkName('deal', id) ?? undefined,
+    quoteNumber: (id: string) => quoteNumbers().get(id),
   });
+
+  const [logging, setLogging] = createSignal<ActivityKind>();
+  const canLog = () => props.canLogActivities ?? props.canAddNote;
+  const activityLinks = (): ActivityLinks =>
+    props.activityLinks ??
+    (props.type === 'company'
+      ? { companyId: props.id }
+      : props.type === 'contact'
+        ? { contactIds: [props.id] }
+        : { dealId: props.id });
+  const logged = (activity: Activity) => {
+    setLogging(undefined);
+    const entry = toTimelineEntry({
+      kind: 'activity',
+      id: `pending:activity#${activity.id}`,
+      at: activity.at,
+      backdated: activity.backdated,
+      actorId: activity.authorId,
+      actorName: props.actorName,
+      activity,
+    });
+    setPending((list) => [{ ...entry, pending: true, awaits: `activity#${activity.id}` }, ...list]);
+    toast.show(t(`activities.logged.${activity.kind}`));
+    void refresh();
+  };
 
   // On the survivor's timeline the duplicate's own "merged into" entry says nothing new.
   const shown = () => [
-    ...pending(),
+    ...[...pending()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)),
     ...entries().filter(
       (e) =>
         !(
@@ -155,11 +230,16 @@ export const Timeline = (props: TimelineProps) => {
         <h2 class="panel__title" id="timeline-title">
           {t('timeline.title')}
         </h2>
+        <Show when={canLog()}>
+          <div class="panel__actions">
+            <LogActivityButtons onChoose={setLogging} />
+          </div>
+        </Show>
       </header>
       <div class="panel__body">
-        <Show when={props.canAddNote}>
+        <Show when={props.canAddNote && props.type !== 'deal'}>
           <NoteComposer
-            type={props.type}
+            type={props.type as RecordType}
             id={props.id}
             onAdded={(note) => {
               setPending((list) => [
@@ -171,10 +251,12 @@ export const Timeline = (props: TimelineProps) => {
                   actorId: props.actorId,
                   actorName: props.actorName,
                   changes: [],
+                  subjects: [{ type: props.type, id: props.id }],
                   text: note.text,
                   noteId: note.id,
                   raw: {},
                   pending: true,
+                  awaits: `note#${note.id}`,
                 },
                 ...list,
               ]);
@@ -192,6 +274,7 @@ export const Timeline = (props: TimelineProps) => {
                   class="timeline__entry"
                   classList={{ 'timeline__entry--pending': 'pending' in entry }}
                   data-kind={entry.kind}
+                  data-activity={entry.activity?.kind}
                 >
                   <span class={`timeline__icon timeline__icon--${text().tone}`} aria-hidden="true">
                     <Icon name={text().icon} size={14} />
@@ -209,9 +292,25 @@ export const Timeline = (props: TimelineProps) => {
                           </>
                         )}
                       </Show>
+                      <Show when={text().link}>
+                        {(link) => (
+                          <>
+                            {' '}
+                            <A href={link().href} class="timeline__link">
+                              {link().label}
+                            </A>
+                          </>
+                        )}
+                      </Show>
                     </p>
+                    <Show when={text().detail}>
+                      <p class="timeline__detail">{text().detail}</p>
+                    </Show>
                     <p class="timeline__meta">
                       <time dateTime={entry.at}>{entry.at ? fmt.dateTime(entry.at) : ''}</time>
+                      <Show when={text().by}>
+                        <span class="timeline__by">{text().by}</span>
+                      </Show>
                       <Show when={entry.backdated}>
                         <span
                           class="badge badge--warning timeline__backdated"
@@ -283,6 +382,15 @@ export const Timeline = (props: TimelineProps) => {
           </Show>
         </div>
       </div>
+      <LogActivityDialog
+        kind={logging()}
+        links={activityLinks()}
+        fixedContacts={
+          props.type === 'contact' && props.recordName ? [{ id: props.id, name: props.recordName }] : []
+        }
+        onClose={() => setLogging(undefined)}
+        onLogged={logged}
+      />
     </section>
   );
 };

@@ -1,9 +1,11 @@
 // Settings: the user's name, interface language and e-mail notifications, saved with the profile's
 // version. A 409 reloads the profile and says so; field errors from the API appear beside the fields.
+// Below, the user's private calendar feed (features/calendar).
 import { createEffect, createMemo, createSignal, ErrorBoundary, on, Show, Suspense } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ApiError } from '../../api/api-error.ts';
 import type { Me, MeChanges, User } from '../../api/me.ts';
+import { CalendarFeedPanel } from '../../features/calendar/calendar-feed-panel.tsx';
 import { useCurrentUser } from '../../features/users/current-user.tsx';
 import { describeError } from '../../i18n/describe-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -217,6 +219,7 @@ export const SettingsPage = () => {
           <Show when={me()}>{(data) => <ProfileSettingsForm me={data()} />}</Show>
         </Suspense>
       </ErrorBoundary>
+      <CalendarFeedPanel />
     </div>
   );
 };
