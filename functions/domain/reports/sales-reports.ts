@@ -5,7 +5,7 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { db, tableName } from '../../lib/dynamo.ts';
-import { Forbidden, ValidationFailed } from '../../lib/errors.ts';
+import { Forbidden, StaleVersion, ValidationFailed } from '../../lib/errors.ts';
 import type { Principal } from '../../lib/principal.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { readRates } from '../deals/currency-rates.ts';
@@ -279,10 +279,8 @@ export const updatePlan = async (principal: Principal, m: string, body: unknown)
       { month: monthValue, amounts: input.amounts },
       principal.userId,
     );
-    if (!created)
-      throw new ValidationFailed([
-        { field: 'expectedVersion', message: 'a plan for this month exists; send its version' },
-      ]);
+    // Someone saved this month's plan first: as any stale write, a 409 with nothing written.
+    if (!created) throw new StaleVersion('sales-plan', monthValue, undefined);
     return item;
   }
   return updateVersioned<PlanItem>(

@@ -85,6 +85,10 @@ describe('sales reports', () => {
     expect(
       (await s.as.sales('PUT', `/api/reports/plans/${month}`, { expectedVersion: 0, amounts: {} })).status,
     ).toBe(403);
+    // A second "first" plan of the month is a stale write, not a new one.
+    const again = await s.as.admin('PUT', `/api/reports/plans/${month}`, { expectedVersion: 0, amounts: {} });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('StaleVersion');
 
     const forecast = await eventually(async () => {
       const r = await s.as.manager(
