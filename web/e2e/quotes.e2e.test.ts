@@ -403,8 +403,16 @@ describe('products and quotes', () => {
     await quotes.getByRole('heading', { name: 'Quotes' }).waitFor();
     expect(await text(quote.getByTestId('quote-status'))).toBe('Sent');
     await shoot(page, 'quotes-deal-en');
+    // Wait for the save back to Russian before closing the page, which would abort it.
+    const back = page.waitForResponse(
+      (r) =>
+        r.url().endsWith('/api/me') &&
+        r.request().method() === 'PATCH' &&
+        (r.request().postDataJSON() as { locale?: string }).locale === 'ru',
+    );
     await page.getByRole('radio', { name: 'Русский' }).click();
     await quotes.getByRole('heading', { name: 'Коммерческие предложения' }).waitFor();
+    expect((await back).status()).toBe(200);
     await page.close();
     await manager.close();
   });

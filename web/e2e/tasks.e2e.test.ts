@@ -311,8 +311,17 @@ describe('tasks and activities', () => {
   it('in English, tasks, the timeline and the feed read well, and reminders and overdue notices arrive', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Задачи', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Задачи' }).waitFor();
+    // The language is saved to the profile; wait for it, or the reload below (page.goto) may
+    // abort the save and bring the app back in Russian.
+    const saved = page.waitForResponse(
+      (r) =>
+        r.url().endsWith('/api/me') &&
+        r.request().method() === 'PATCH' &&
+        (r.request().postDataJSON() as { locale?: string }).locale === 'en',
+    );
     await page.getByRole('radio', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
+    expect((await saved).status()).toBe(200);
     const row = page.getByTestId('task-row').filter({ hasText: taskTitle });
     expect(await text(row.getByTestId('task-due'))).toMatch(/^Due: Today, \d\d:\d\d$/);
     expect(await text(row)).toContain('15 minutes before');
