@@ -22,7 +22,7 @@ import {
   requireRecordReader,
   requireRecordWriter,
 } from '../records/access.ts';
-import { companyKind, contactKind } from '../records/record-kinds.ts';
+import { companyKind, contactKind, uniqueRefs } from '../records/record-kinds.ts';
 import { readRecord } from '../records/records.ts';
 import { readRates, requireConvertible } from './currency-rates.ts';
 import {
@@ -58,16 +58,6 @@ const relatedOf = (d: Pick<DealAttributes, 'companyId' | 'contacts'>): AuditRef[
   { type: 'company', id: d.companyId },
   ...d.contacts.map((c) => ({ type: 'contact', id: c.contactId })),
 ];
-
-const unionRefs = (a: readonly AuditRef[], b: readonly AuditRef[]): AuditRef[] => {
-  const seen = new Set<string>();
-  return [...a, ...b].filter((r) => {
-    const k = `${r.type}#${r.id}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-};
 
 const stageOf = (pipeline: PipelineItem, stageId: string, field = 'stageId'): Stage => {
   const stage = pipeline.stages.find((s) => s.id === stageId);
@@ -198,7 +188,7 @@ export const saveDeal = async (
       current,
       at,
       auditedFields: audited,
-      audit: { relatedTo: unionRefs(relatedOf(current), relatedOf(next)) },
+      audit: { relatedTo: uniqueRefs([...relatedOf(current), ...relatedOf(next)]) },
       derived: [...droppedLinks(current, next), ...linkPuts(next)],
     },
   );
