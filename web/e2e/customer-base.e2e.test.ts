@@ -160,12 +160,16 @@ describe('the customer card', () => {
     await page.getByLabel('Дата и время события').fill('2026-10-15T11:00');
     await page.getByRole('button', { name: 'Добавить заметку' }).click();
     // The projected entries replace the pending ones: no "появится" left, the backdated one marked.
+    // First both notes must be shown (pending or not): right after the click the second one may not
+    // be there yet, and "nothing pending" would then be true too early.
+    const notes = () => timeline.getByText('Анна Смирнова добавила заметку').count();
+    await expect.poll(notes, { timeout: 20_000 }).toBe(2);
     await expect
       .poll(async () => timeline.getByText('Событие появится в ленте через несколько секунд').count(), {
         timeout: 20_000,
       })
       .toBe(0);
-    expect(await timeline.getByText('Анна Смирнова добавила заметку').count()).toBe(2);
+    expect(await notes()).toBe(2);
     const backdated = timeline.locator('li', { hasText: 'Встреча на выставке в прошлом месяце.' });
     await backdated.getByText('задним числом').waitFor();
     expect(await backdated.locator('time').textContent()).toBe('15.10.2026, 11:00');
