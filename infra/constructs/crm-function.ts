@@ -1,17 +1,25 @@
 // The one construct that wires a Lambda function of the tenant (STYLE.md #4): Node 24 on
-// arm64, esbuild bundling with source maps, its own log group and role, the environment
+// arm64, esbuild bundling with source maps, the tenant's shared log group, its own role, the environment
 // functionEnvironment() derives from the catalog entry, and bind* methods that grant
 // exactly the access the entry's `access` asks for. No wildcard action on data anywhere.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  type AddToPrincipalPolicyResult,
+  type IRole,
+  PolicyDocument,
+  PolicyStatement,
+  Role,
+  type RoleProps,
+  ServicePrincipal,
+} from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -50,8 +58,8 @@ export type CrmFunctionProps = {
   readonly name: string;
   readonly definition: FunctionDefinition;
   readonly resources: TenantResources;
-  readonly logRetention: RetentionDays;
-  readonly logRemovalPolicy: RemovalPolicy;
+  /** The tenant's one log group of functions: Lambda names each stream after its function. */
+  readonly logGroup: ILogGroup;
 };
 
 /** What `bindAccess` can grant on: the tenant's own resources, nothing else. */
@@ -74,26 +82,19 @@ export class CrmFunction extends Construct {
   readonly definition: FunctionDefinition;
   readonly function: NodejsFunction;
   readonly role: Role;
-  readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: CrmFunctionProps) {
     super(scope, id);
     this.name = props.name;
     this.definition = props.definition;
 
-    // Named by CloudFormation rather than `/aws/lambda/<name>`: a log group retained after a
-    // destroy then never collides with the one a later deployment of the tenant creates.
-    this.logGroup = new LogGroup(this, 'Logs', {
-      retention: props.logRetention,
-      removalPolicy: props.logRemovalPolicy,
-    });
     // An explicit role, so that no AWS managed policy (AWSLambdaBasicExecutionRole, logs on `*`)
-    // is attached: the function may write to its own log group only.
-    this.role = new Role(this, 'Role', {
+    // is attached: the function may write to the tenant's function log group only.
+    this.role = new InlinePolicyRole(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `crm ${props.name} (${props.tenantId})`,
     });
-    this.logGroup.grantWrite(this.role);
+    props.logGroup.grantWrite(this.role);
 
     this.function = new NodejsFunction(this, 'Function', {
       functionName: functionName(props.tenantId, props.name),
@@ -107,7 +108,7 @@ export class CrmFunction extends Construct {
       memorySize: props.definition.memoryMb ?? defaultMemoryMb,
       timeout: Duration.seconds(props.definition.timeoutSeconds ?? defaultTimeoutSeconds),
       role: this.role,
-      logGroup: this.logGroup,
+      logGroup: props.logGroup,
       loggingFormat: LoggingFormat.JSON,
       environment: {
         ...functionEnvironment(props.name, props.definition, props.resources),
@@ -291,6 +292,27 @@ export class CrmFunction extends Construct {
       'Only dynamodb:ListStreams, which the stream event source needs and which has no resource-level permissions; ' +
         "the stream's records are read on this table's stream ARN only.",
     );
+  }
+}
+
+/**
+ * A role whose grants all go into one inline policy of the role itself instead of a separate
+ * AWS::IAM::Policy resource (CDK's DefaultPolicy). The statements are the same; the stack has
+ * one resource fewer per function, which keeps it under CloudFormation's 500. What waited for
+ * the default policy (event source mappings) waits for the role, which carries the policy.
+ */
+class InlinePolicyRole extends Role {
+  private readonly access: PolicyDocument;
+
+  constructor(scope: Construct, id: string, props: RoleProps) {
+    const access = new PolicyDocument();
+    super(scope, id, { ...props, inlinePolicies: { ...props.inlinePolicies, access } });
+    this.access = access;
+  }
+
+  override addToPrincipalPolicy(statement: PolicyStatement): AddToPrincipalPolicyResult {
+    this.access.addStatements(statement);
+    return { statementAdded: true, policyDependable: this };
   }
 }
 

@@ -271,6 +271,24 @@ describe('HTTP API', () => {
 });
 
 describe('functions', () => {
+  it("stays well under CloudFormation's 500 resources a stack", () => {
+    // A route is one resource; a function its function, role (with its grants inline), one API
+    // integration and one invoke permission. Nothing per function besides.
+    const resources = Object.keys(s.template.toJSON().Resources);
+    expect(resources.length).toBeLessThan(450);
+    expect(resourcesOf('AWS::Logs::LogGroup').length).toBeLessThan(catalog.length);
+    const rolesOfFunctions = new Set(
+      catalog.map(([name]) => {
+        const [, fn] = one('AWS::Lambda::Function', 'FunctionName', functionName(s.tenant.id, name));
+        return fn.Properties.Role['Fn::GetAtt'][0];
+      }),
+    );
+    const separatePolicies = resourcesOf('AWS::IAM::Policy').filter(([, p]) =>
+      (p.Properties.Roles ?? []).some((r: Json) => rolesOfFunctions.has(r.Ref)),
+    );
+    expect(separatePolicies.map(([id]) => id)).toEqual([]);
+  });
+
   it.each(catalog)('%s runs on nodejs24.x, arm64, with its catalog settings', (name, definition) => {
     const [, fn] = one('AWS::Lambda::Function', 'FunctionName', functionName(s.tenant.id, name));
     expect(fn.Properties.Runtime).toBe('nodejs24.x');

@@ -7,7 +7,7 @@
 // the API's endpoint (an attribute of AWS::ApiGatewayV2::Api), not its routes.
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import type { Construct } from 'constructs';
 import { rules } from '../../events/rules.ts';
@@ -63,6 +63,7 @@ export class TenantStack extends Stack {
   readonly mail: TenantMail;
   readonly files: TenantFiles;
   readonly functions: ReadonlyMap<FunctionName, CrmFunction>;
+  readonly functionLogs: LogGroup;
   /** The values functionEnvironment() was given (CloudFormation tokens). */
   readonly resources: TenantResources;
 
@@ -140,6 +141,14 @@ export class TenantStack extends Stack {
       busDeadLetterArn: busDeadLetters.queueArn,
     };
 
+    // One log group for every function (Lambda names each stream `date/<function>[version]…`), not
+    // one each: a log group per function cost a resource per function, against CloudFormation's
+    // 500. Named by CloudFormation, so a group retained after a destroy never collides with the
+    // next deployment's.
+    this.functionLogs = new LogGroup(this, 'FunctionLogs', {
+      retention: logRetention,
+      removalPolicy: dataRemoval,
+    });
     const built = new Map<FunctionName, CrmFunction>();
     for (const [name, definition] of Object.entries(functions) as [FunctionName, FunctionDefinition][]) {
       const fn = new CrmFunction(this, `Fn-${name}`, {
@@ -147,8 +156,7 @@ export class TenantStack extends Stack {
         name,
         definition,
         resources: this.resources,
-        logRetention,
-        logRemovalPolicy: dataRemoval,
+        logGroup: this.functionLogs,
       });
       fn.bindAccess(definition.access, {
         table: this.table.table,
