@@ -6,6 +6,7 @@ import { auditRecordedV1 } from './schemas/audit.ts';
 import { dealLostV1, dealStageChangedV1, dealWonV1 } from './schemas/deals.ts';
 import { noteCreatedV1, noteDeletedV1, noteUpdatedV1 } from './schemas/notes.ts';
 import { notificationCreatedV1 } from './schemas/notifications.ts';
+import { receivablesDailyRunDueV1 } from './schemas/receivables.ts';
 import { mergeRelinkRequestedV1 } from './schemas/records.ts';
 import { schedulerHeartbeatV1 } from './schemas/scheduler.ts';
 import {
@@ -40,6 +41,7 @@ export const eventContracts: readonly EventContract[] = [
   taskReminderDueV1,
   taskOverdueV1,
   taskOverdueScanDueV1,
+  receivablesDailyRunDueV1,
 ];
 
 export {
@@ -55,6 +57,7 @@ export {
   noteDeletedV1,
   noteUpdatedV1,
   notificationCreatedV1,
+  receivablesDailyRunDueV1,
   schedulerHeartbeatV1,
   taskCreatedV1,
   taskDeletedV1,

@@ -7,6 +7,7 @@ import { activityDeletedV1, activityLoggedV1, activityUpdatedV1 } from './schema
 import { auditRecordedV1 } from './schemas/audit.ts';
 import { dealWonV1 } from './schemas/deals.ts';
 import { noteCreatedV1, noteDeletedV1, noteUpdatedV1 } from './schemas/notes.ts';
+import { receivablesDailyRunDueV1 } from './schemas/receivables.ts';
 import { mergeRelinkRequestedV1 } from './schemas/records.ts';
 import { schedulerHeartbeatV1 } from './schemas/scheduler.ts';
 import {
@@ -58,11 +59,11 @@ export const rules = [
   {
     name: 'timeline-from-audit',
     description:
-      'Audit entries of companies, contacts, files, deals and quotes become timeline entries (a contact’s also on its company; a deal’s on its company and contacts; a quote’s on its company and addressee).',
+      'Audit entries of companies, contacts, files, deals, quotes and invoices become timeline entries (a contact’s also on its company; a deal’s on its company and contacts; a quote’s on its company and addressee; an invoice’s on its company and deal).',
     pattern: {
       source: [auditRecordedV1.source],
       'detail-type': [auditRecordedV1.detailType],
-      detail: { subject: ['company', 'contact', 'attachment', 'deal', 'quote'] },
+      detail: { subject: ['company', 'contact', 'attachment', 'deal', 'quote', 'invoice'] },
     },
     target: { function: 'project-timeline' },
   },
@@ -125,5 +126,15 @@ export const rules = [
     description: 'The periodic overdue scan reports the open tasks that passed their due time.',
     pattern: { source: [taskOverdueScanDueV1.source], 'detail-type': [taskOverdueScanDueV1.detailType] },
     target: { function: 'scan-overdue-tasks' },
+  },
+  {
+    name: 'run-receivables',
+    description:
+      'The daily receivables run: reminders before due dates, overdue alerts and escalations, once per installment and step.',
+    pattern: {
+      source: [receivablesDailyRunDueV1.source],
+      'detail-type': [receivablesDailyRunDueV1.detailType],
+    },
+    target: { function: 'run-receivables' },
   },
 ] as const satisfies readonly RuleDefinition[];

@@ -216,6 +216,30 @@ export const functions = {
     timeoutSeconds: 29,
     access: { table: 'read-write', files: 'read-write', sendEmail: true },
   },
+  // Invoices and payments (docs/invoices.md)
+  invoices: {
+    entry: 'functions/http/invoices/invoices.http.ts',
+    description:
+      'Invoices: drafts, issue (numbered, PDF), send, cancel, payments and reversals; a company’s receivables block.',
+    routes: [
+      { method: 'GET', path: '/api/invoices' },
+      { method: 'POST', path: '/api/invoices' },
+      { method: 'GET', path: '/api/invoices/{id}' },
+      { method: 'PATCH', path: '/api/invoices/{id}' },
+      { method: 'POST', path: '/api/invoices/{id}/issue' },
+      { method: 'POST', path: '/api/invoices/{id}/send' },
+      { method: 'POST', path: '/api/invoices/{id}/cancel' },
+      { method: 'GET', path: '/api/invoices/{id}/pdf' },
+      { method: 'GET', path: '/api/invoices/{id}/print' },
+      { method: 'POST', path: '/api/invoices/{id}/payments' },
+      { method: 'DELETE', path: '/api/invoices/{id}/payments/{paymentId}' },
+      { method: 'GET', path: '/api/companies/{id}/receivables' },
+    ],
+    // Issuing renders the PDF with its embedded fonts, as quotes do.
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    access: { table: 'read-write', files: 'read-write', sendEmail: true },
+  },
   reports: {
     entry: 'functions/http/reports/reports.http.ts',
     description:
@@ -356,6 +380,36 @@ export const functions = {
     ],
     access: { table: 'read-write' },
   },
+  // Receivables automation and reports (docs/invoices.md)
+  'receivables-settings': {
+    entry: 'functions/http/settings/receivables-settings.http.ts',
+    description: 'Reminder and escalation days and the default payment term (administrators change them).',
+    routes: [
+      { method: 'GET', path: '/api/settings/receivables' },
+      { method: 'PUT', path: '/api/settings/receivables' },
+    ],
+    access: { table: 'read-write' },
+  },
+  'run-receivables': {
+    entry: 'functions/events/run-receivables.event.ts',
+    description:
+      'The daily run: reminds billing contacts, alerts owners and escalates to sales managers, once per installment and step.',
+    // A reminder attaches the invoice's PDF, re-rendered when what it shows changed (a payment).
+    memoryMb: 1024,
+    timeoutSeconds: 300,
+    access: {
+      table: 'read-write',
+      sendEmail: true,
+      files: 'read-write',
+      userPool: ['cognito-idp:ListUsersInGroup'],
+    },
+  },
+  'receivables-reports': {
+    entry: 'functions/http/reports/receivables-reports.http.ts',
+    description: 'Receivables aging (total, per company, per manager) and the expected cash per week.',
+    routes: [{ method: 'GET', path: '/api/reports/receivables' }],
+    access: { table: 'read' },
+  },
   'project-timeline': {
     entry: 'functions/events/project-timeline.event.ts',
     description:
@@ -445,6 +499,32 @@ export const functions = {
     memoryMb: 1536,
     timeoutSeconds: 300,
     access: { table: 'read-write', files: 'read-write' },
+  },
+  // Marketing: segments and e-mail templates (docs/campaigns.md)
+  marketing: {
+    entry: 'functions/http/marketing/marketing.http.ts',
+    description:
+      'Marketing segments (saved contact filters with a live count) and e-mail templates (merge fields, sanitized HTML, preview, test send).',
+    routes: [
+      { method: 'GET', path: '/api/segments' },
+      { method: 'POST', path: '/api/segments' },
+      { method: 'POST', path: '/api/segments/preview' },
+      { method: 'GET', path: '/api/segments/{id}' },
+      { method: 'PATCH', path: '/api/segments/{id}' },
+      { method: 'DELETE', path: '/api/segments/{id}' },
+      { method: 'GET', path: '/api/segments/{id}/preview' },
+      { method: 'GET', path: '/api/templates' },
+      { method: 'POST', path: '/api/templates' },
+      { method: 'GET', path: '/api/templates/{id}' },
+      { method: 'PATCH', path: '/api/templates/{id}' },
+      { method: 'DELETE', path: '/api/templates/{id}' },
+      { method: 'POST', path: '/api/templates/{id}/preview' },
+      { method: 'POST', path: '/api/templates/{id}/test-send' },
+    ],
+    // A live count walks every contact page by page: more memory and the API's full 29 s.
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    access: { table: 'read-write', sendEmail: true, userPool: ['cognito-idp:AdminGetUser'] },
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -5,8 +5,27 @@
 // in order.
 import { ulid } from 'ulid';
 
-/** `sent`: a document went out by e-mail (a quote to a contact, docs/quotes.md). */
-export type AuditAction = 'created' | 'updated' | 'deleted' | 'restored' | 'merged' | 'purged' | 'sent';
+/**
+ * `sent`: a document went out by e-mail (a quote to a contact, docs/quotes.md). An invoice's own
+ * steps (docs/invoices.md): issued, a payment recorded or reversed, paid in full, cancelled, and
+ * the receivables automation's reminder, overdue alert and escalation.
+ */
+export type AuditAction =
+  | 'created'
+  | 'updated'
+  | 'deleted'
+  | 'restored'
+  | 'merged'
+  | 'purged'
+  | 'sent'
+  | 'issued'
+  | 'payment-recorded'
+  | 'payment-reversed'
+  | 'paid'
+  | 'cancelled'
+  | 'reminder-sent'
+  | 'overdue-alerted'
+  | 'escalated';
 
 /** Another item the entry concerns: a contact's company, the record a file is attached to. */
 export type AuditRef = { readonly type: string; readonly id: string };

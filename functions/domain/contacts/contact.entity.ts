@@ -79,6 +79,19 @@ export type ContactAttributes = {
   readonly deletedBy?: string;
   readonly mergedInto?: string;
   readonly importJobId?: string;
+  /**
+   * When the contact unsubscribed from marketing e-mail (docs/campaigns.md, "Unsubscribe"). Set
+   * by the unsubscribe endpoint only: the contacts API does not take it.
+   */
+  readonly marketingUnsubscribedAt?: string;
+  /** The address bounced or drew a complaint: no marketing e-mail. Set from SES events only. */
+  readonly emailSuppressed?: EmailSuppression;
+};
+
+export const emailSuppressionReasons = ['bounce', 'complaint'] as const;
+export type EmailSuppression = {
+  readonly reason: (typeof emailSuppressionReasons)[number];
+  readonly at: string;
 };
 
 export type ContactItem = Versioned & ContactAttributes & Partial<Record<string, unknown>>;

@@ -48,3 +48,41 @@ describe('renderNotificationEmail', () => {
     expect(overdue.text).toContain('срок был 25.11.2026, 11:30.');
   });
 });
+
+describe('invoice alerts', () => {
+  const params = {
+    invoiceId: 'inv-1',
+    number: 'СЧ-2026-0007',
+    n: '1',
+    dueDate: '2026-12-10',
+    amount: '123456789',
+    currency: 'RUB',
+    companyName: 'ООО «Ромашка»',
+    daysOverdue: '8',
+    ownerName: 'Анна Смирнова',
+  };
+  const nbsp = /[\u00a0\u202f]/g;
+
+  it('tells the manager of a missed payment with the amount as money and the due date as a date', () => {
+    const n = createMockNotification({ kind: 'invoice-overdue', params, link: '/invoices/inv-1' });
+    const ru = renderNotificationEmail(n, 'ru', tenant);
+    expect(ru.subject).toBe('Просрочена оплата: счёт № СЧ-2026-0007, ООО «Ромашка»');
+    expect(ru.text.replace(nbsp, ' ')).toContain(
+      'По счёту № СЧ-2026-0007 (ООО «Ромашка») не поступила оплата 1 234 567,89 ₽: срок был 10.12.2026.',
+    );
+    expect(ru.text).toContain('https://crm.example.com/invoices/inv-1');
+    const en = renderNotificationEmail(n, 'en', tenant);
+    expect(en.text.replace(nbsp, ' ')).toContain(
+      'has not paid RUB 1,234,567.89 on invoice СЧ-2026-0007: it was due on 10 Dec 2026.',
+    );
+  });
+
+  it('escalates with the days overdue and the responsible manager', () => {
+    const n = createMockNotification({ kind: 'invoice-escalated', params });
+    const ru = renderNotificationEmail(n, 'ru', tenant);
+    expect(ru.subject).toBe('Эскалация: счёт № СЧ-2026-0007, ООО «Ромашка» — просрочка 8 дн.');
+    expect(ru.text).toContain('Ответственный менеджер: Анна Смирнова.');
+    const en = renderNotificationEmail(n, 'en', tenant);
+    expect(en.subject).toBe('Escalation: invoice СЧ-2026-0007, ООО «Ромашка» — 8 days overdue');
+  });
+});

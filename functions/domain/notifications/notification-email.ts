@@ -1,6 +1,7 @@
 // The e-mail version of a notification, in the recipient's language (times in the tenant's
 // time zone). The texts mirror the web app's notification texts; unknown kinds get a generic
 // message with a link.
+import { formatDate, formatMoney } from '../quotes/quote-document.ts';
 import type { Locale } from '../users/user.entity.ts';
 import type { NotificationItem } from './notification.entity.ts';
 
@@ -19,6 +20,18 @@ const formatDue = (iso: string | undefined, locale: Locale, timeZone: string | u
         timeZone: timeZone ?? 'UTC',
       }).format(new Date(iso))
     : '';
+
+/** An invoice alert's installment as the recipient reads it: amount as money, due date as a local date. */
+const installmentOf = (n: NotificationItem, locale: Locale) => ({
+  number: n.params.number ?? '',
+  company: n.params.companyName ?? '',
+  amount:
+    n.params.amount && n.params.currency
+      ? formatMoney(Number(n.params.amount), n.params.currency, locale)
+      : '',
+  due: n.params.dueDate ? formatDate(n.params.dueDate, locale) : '',
+  days: n.params.daysOverdue ?? '',
+});
 
 const texts: Record<Locale, (n: NotificationItem, tenant: Tenant) => Texts> = {
   ru: (n, tenant) => {
@@ -45,6 +58,28 @@ const texts: Record<Locale, (n: NotificationItem, tenant: Tenant) => Texts> = {
           lines: [`Задача «${n.params.title ?? ''}» просрочена: срок был ${due}.`],
           action: 'Открыть задачу',
         };
+      case 'invoice-overdue': {
+        const i = installmentOf(n, 'ru');
+        return {
+          subject: `Просрочена оплата: счёт № ${i.number}, ${i.company}`,
+          lines: [
+            `По счёту № ${i.number} (${i.company}) не поступила оплата ${i.amount}: срок был ${i.due}.`,
+            'Свяжитесь с клиентом и отметьте оплату, когда она поступит.',
+          ],
+          action: 'Открыть счёт',
+        };
+      }
+      case 'invoice-escalated': {
+        const i = installmentOf(n, 'ru');
+        return {
+          subject: `Эскалация: счёт № ${i.number}, ${i.company} — просрочка ${i.days} дн.`,
+          lines: [
+            `Оплата ${i.amount} по счёту № ${i.number} (${i.company}) просрочена на ${i.days} дн.: срок был ${i.due}.`,
+            `Ответственный менеджер: ${n.params.ownerName ?? '—'}.`,
+          ],
+          action: 'Открыть счёт',
+        };
+      }
       default:
         return {
           subject: 'Новое уведомление в CRM',
@@ -74,6 +109,28 @@ const texts: Record<Locale, (n: NotificationItem, tenant: Tenant) => Texts> = {
           lines: [`The task “${n.params.title ?? ''}” is overdue: it was due ${due}.`],
           action: 'Open the task',
         };
+      case 'invoice-overdue': {
+        const i = installmentOf(n, 'en');
+        return {
+          subject: `Payment overdue: invoice ${i.number}, ${i.company}`,
+          lines: [
+            `${i.company} has not paid ${i.amount} on invoice ${i.number}: it was due on ${i.due}.`,
+            'Contact the customer, and record the payment when it comes in.',
+          ],
+          action: 'Open the invoice',
+        };
+      }
+      case 'invoice-escalated': {
+        const i = installmentOf(n, 'en');
+        return {
+          subject: `Escalation: invoice ${i.number}, ${i.company} — ${i.days} days overdue`,
+          lines: [
+            `Payment of ${i.amount} on invoice ${i.number} (${i.company}) is ${i.days} days overdue: it was due on ${i.due}.`,
+            `Responsible manager: ${n.params.ownerName ?? '—'}.`,
+          ],
+          action: 'Open the invoice',
+        };
+      }
       default:
         return {
           subject: 'New notification in the CRM',

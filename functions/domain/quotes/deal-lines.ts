@@ -21,14 +21,11 @@ import {
   lineTotals,
   maxMoneyAmount,
   type PricedLine,
-  parseScaled,
+  parseLineNumbers,
 } from './line-math.ts';
 
 /** At most this many lines a deal (and so a quote). */
 export const maxLines = 100;
-/** 1 000 000 units, in thousandths. */
-const maxQuantity = 1_000_000_000;
-
 const decimal = z.union([z.number(), z.string().max(20)], { error: 'must be a number' });
 
 export const dealLinesSchema = z
@@ -49,31 +46,6 @@ export const dealLinesSchema = z
   })
   .strict();
 export type DealLinesInput = z.infer<typeof dealLinesSchema>;
-
-type FieldError = { field: string; message: string };
-
-/** Quantity in thousandths and discount in hundredths of each line, or the field errors. */
-export const parseLineNumbers = (
-  lines: DealLinesInput['lines'],
-): { parsed: { quantityThousandths: number; discountHundredths: number }[]; errors: FieldError[] } => {
-  const errors: FieldError[] = [];
-  const parsed = lines.map((line, i) => {
-    const quantity = parseScaled(line.quantity, 3);
-    if (quantity === undefined || quantity <= 0 || quantity > maxQuantity)
-      errors.push({
-        field: `lines.${i}.quantity`,
-        message: 'must be above 0 and at most 1 000 000, with at most 3 decimals',
-      });
-    const discount = line.discountPercent === undefined ? 0 : parseScaled(line.discountPercent, 2);
-    if (discount === undefined || discount > 10_000)
-      errors.push({
-        field: `lines.${i}.discountPercent`,
-        message: 'must be 0–100 with at most 2 decimals',
-      });
-    return { quantityThousandths: quantity ?? 0, discountHundredths: discount ?? 0 };
-  });
-  return { parsed, errors };
-};
 
 /** Replaces the deal's lines (an empty list removes them and leaves the value as it is). */
 export const setDealLines = async (

@@ -76,6 +76,40 @@ export const parseScaled = (value: string | number, decimals: number): number | 
   return scaled > BigInt(Number.MAX_SAFE_INTEGER) ? undefined : Number(scaled);
 };
 
+type FieldError = { field: string; message: string };
+
+/** 1 000 000 units, in thousandths. */
+const maxQuantity = 1_000_000_000;
+
+/**
+ * Quantity in thousandths and discount in hundredths of each line, or the field errors
+ * (`lines.<i>.quantity`, `lines.<i>.discountPercent`): deal lines and invoice lines alike.
+ */
+export const parseLineNumbers = (
+  lines: readonly {
+    readonly quantity: string | number;
+    readonly discountPercent?: string | number | undefined;
+  }[],
+): { parsed: { quantityThousandths: number; discountHundredths: number }[]; errors: FieldError[] } => {
+  const errors: FieldError[] = [];
+  const parsed = lines.map((line, i) => {
+    const quantity = parseScaled(line.quantity, 3);
+    if (quantity === undefined || quantity <= 0 || quantity > maxQuantity)
+      errors.push({
+        field: `lines.${i}.quantity`,
+        message: 'must be above 0 and at most 1 000 000, with at most 3 decimals',
+      });
+    const discount = line.discountPercent === undefined ? 0 : parseScaled(line.discountPercent, 2);
+    if (discount === undefined || discount > 10_000)
+      errors.push({
+        field: `lines.${i}.discountPercent`,
+        message: 'must be 0–100 with at most 2 decimals',
+      });
+    return { quantityThousandths: quantity ?? 0, discountHundredths: discount ?? 0 };
+  });
+  return { parsed, errors };
+};
+
 /** The decimal text of a scaled integer without trailing zeros (1500, 3 → "1.5"; 2000, 3 → "2"). */
 export const formatScaled = (scaled: number, decimals: number): string => {
   const unit = 10 ** decimals;

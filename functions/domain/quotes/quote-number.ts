@@ -4,7 +4,7 @@
 // failed quote consumes no number, and two quotes made at once never get the same one (the
 // loser's condition fails; it reads the counter again and retries). Pure: quotes.ts runs it.
 import { localDate } from '../../lib/time-zone.ts';
-import type { TransactItem } from '../mutations.ts';
+import type { ItemKey, TransactItem } from '../mutations.ts';
 import { type QuoteLocale, quoteCounterKey } from './quote.entity.ts';
 
 export const quoteNumberPrefixes: Readonly<Record<QuoteLocale, string>> = { ru: 'КП', en: 'Q' };
@@ -19,18 +19,27 @@ export const quoteYear = (instant: Date, timeZone: string): number =>
 
 /**
  * The Update that moves the year's counter from `last` (0: no counter yet) to `last + 1`, only
- * if nobody moved it since it was read.
+ * if nobody moved it since it was read. `counter` names another sequence's item (invoices use
+ * their own, invoices/invoice-number.ts); quotes' by default.
  */
-export const advanceCounter = (tableName: string, year: number, last: number): TransactItem => ({
+export const advanceCounter = (
+  tableName: string,
+  year: number,
+  last: number,
+  counter: { readonly key: ItemKey; readonly entity: string } = {
+    key: quoteCounterKey(year),
+    entity: 'quote-counter',
+  },
+): TransactItem => ({
   Update: {
     TableName: tableName,
-    Key: quoteCounterKey(year),
+    Key: counter.key,
     UpdateExpression: 'SET #last = :next, #entity = :entity, #year = :year',
     ConditionExpression: last === 0 ? 'attribute_not_exists(pk)' : '#last = :last',
     ExpressionAttributeNames: { '#last': 'last', '#entity': 'entity', '#year': 'year' },
     ExpressionAttributeValues: {
       ':next': last + 1,
-      ':entity': 'quote-counter',
+      ':entity': counter.entity,
       ':year': year,
       ...(last === 0 ? {} : { ':last': last }),
     },

@@ -100,7 +100,11 @@ export const documentDefinition = (doc: QuoteDocument, lang: string) => {
   };
 };
 
-export const renderQuotePdf = async (quote: QuoteItem): Promise<Buffer> => {
+/** Any document of the quote template's shape (a quote, an invoice) as a PDF. */
+export const renderDocumentPdf = async (doc: QuoteDocument, lang: string): Promise<Buffer> => {
   setUp();
-  return pdfmake.createPdf(documentDefinition(quoteDocument(quote), quote.locale)).getBuffer();
+  return pdfmake.createPdf(documentDefinition(doc, lang)).getBuffer();
 };
+
+export const renderQuotePdf = async (quote: QuoteItem): Promise<Buffer> =>
+  renderDocumentPdf(quoteDocument(quote), quote.locale);

@@ -57,6 +57,12 @@ export const canImport = (p: Principal): boolean => has(p, 'admin', 'sales-manag
 
 export const canManageCustomFields = (p: Principal): boolean => has(p, 'admin');
 
+/** Marketing segments and e-mail templates (docs/campaigns.md): admins and marketing keep them. */
+export const canEditMarketing = (p: Principal): boolean => has(p, 'admin', 'marketing');
+
+/** Sales managers read segments and templates (and preview them) besides their editors. */
+export const canReadMarketing = (p: Principal): boolean => has(p, 'admin', 'marketing', 'sales-manager');
+
 export const canManageTeamViews = (p: Principal): boolean => has(p, 'admin', 'sales-manager');
 
 export const requireRecordReader = (p: Principal): void => {
@@ -78,4 +84,18 @@ export const requireEditor = (p: Principal, record: { ownerId: string }, what: s
 export const requireRecordWriter = (principal: Principal, what: string): void => {
   requireRecordReader(principal);
   if (!canWriteRecords(principal)) throw new Forbidden(`Your role may read ${what} but not change them.`);
+};
+
+export const requireMarketingReader = (p: Principal, what: string): void => {
+  if (!canReadMarketing(p))
+    throw new Forbidden(`Only administrators, marketing and sales managers may see ${what}.`);
+};
+
+export const requireMarketingEditor = (p: Principal, what: string): void => {
+  if (!canEditMarketing(p))
+    throw new Forbidden(
+      canReadMarketing(p)
+        ? `Your role may read ${what} but not change them.`
+        : `Only administrators and marketing may change ${what}.`,
+    );
 };

@@ -69,6 +69,7 @@ export const getOrCreateProfile = async (
 export const updateProfile = async (principal: Principal, change: ProfileChange): Promise<UserItem> => {
   const { expectedVersion, ...fields } = change;
   const changes: Record<string, unknown> = { ...fields };
+  if (fields.signature !== undefined) changes.signature = fields.signature || undefined;
   if (fields.name !== undefined) Object.assign(changes, userListKeys(fields.name, principal.userId));
   return updateVersioned<UserItem>(
     { entity: 'user', id: principal.userId },

@@ -19,6 +19,8 @@ export type UserAttributes = {
   readonly name: string;
   readonly locale: Locale;
   readonly emailNotifications: boolean;
+  /** Plain text under the user's marketing e-mails (`{{ owner.signature }}`). */
+  readonly signature?: string;
 };
 
 export type UserItem = Versioned & UserAttributes & ReturnType<typeof userListKeys>;
@@ -30,6 +32,8 @@ export const profileChangeSchema = z
     name: z.string().trim().min(1, 'must not be empty').max(120, 'at most 120 characters').optional(),
     locale: z.enum(locales).optional(),
     emailNotifications: z.boolean().optional(),
+    /** `null` or an empty text removes it. */
+    signature: z.string().trim().max(1000, 'at most 1000 characters').nullable().optional(),
   })
   .strict();
 
@@ -48,6 +52,7 @@ export const toUserView = (item: UserItem): UserView => ({
   name: item.name,
   locale: item.locale,
   emailNotifications: item.emailNotifications,
+  ...(item.signature ? { signature: item.signature } : {}),
   version: item.version,
   createdAt: item.createdAt,
 });
