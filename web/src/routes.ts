@@ -3,12 +3,14 @@
 // Счета, Обращения) appear by adding their route here.
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
+import { invoiceReaderRoles } from './features/invoices/invoice-permissions.ts';
 import type { RouteInfo } from './layout/navigation.ts';
 import { ProtectedLayout } from './layout/protected-layout.tsx';
 import { preloadAnalytics } from './pages/analytics/analytics.data.ts';
 import { preloadCustomerBase } from './pages/companies/companies.data.ts';
 import { preloadDeals } from './pages/deals/deals.data.ts';
 import { preloadHome } from './pages/home/home.data.ts';
+import { preloadInvoices } from './pages/invoices/invoices.data.ts';
 import { preloadNotifications } from './pages/notifications/notifications.data.ts';
 import { preloadTasks } from './pages/tasks/tasks.data.ts';
 
@@ -51,6 +53,15 @@ const ProductsPage = lazy(() =>
 );
 const QuotePrintPage = lazy(() =>
   import('./pages/quotes/quote-print.page.tsx').then((m) => ({ default: m.QuotePrintPage })),
+);
+const InvoicesPage = lazy(() =>
+  import('./pages/invoices/invoices.page.tsx').then((m) => ({ default: m.InvoicesPage })),
+);
+const InvoicePage = lazy(() =>
+  import('./pages/invoices/invoice.page.tsx').then((m) => ({ default: m.InvoicePage })),
+);
+const ReceivablesSettingsPage = lazy(() =>
+  import('./pages/settings/receivables.page.tsx').then((m) => ({ default: m.ReceivablesSettingsPage })),
 );
 const AnalyticsPage = lazy(() =>
   import('./pages/analytics/analytics.page.tsx').then((m) => ({ default: m.AnalyticsPage })),
@@ -129,6 +140,16 @@ export const routes: RouteDefinition[] = [
       },
       { path: '/quotes/:id/print', component: QuotePrintPage },
       {
+        path: '/invoices',
+        component: InvoicesPage,
+        preload: preloadInvoices,
+        info: info({
+          title: 'nav.invoices',
+          nav: { label: 'nav.invoices', icon: 'note', order: 53, roles: invoiceReaderRoles },
+        }),
+      },
+      { path: '/invoices/:id', component: InvoicePage, preload: preloadInvoices },
+      {
         path: '/analytics',
         component: AnalyticsPage,
         preload: preloadAnalytics,
@@ -148,6 +169,7 @@ export const routes: RouteDefinition[] = [
       { path: '/settings/custom-fields', component: CustomFieldsPage, preload: preloadCustomerBase },
       { path: '/settings/pipelines', component: PipelinesPage },
       { path: '/settings/automations', component: AutomationsPage },
+      { path: '/settings/receivables', component: ReceivablesSettingsPage },
       {
         path: '/settings',
         component: SettingsPage,

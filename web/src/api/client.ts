@@ -10,11 +10,13 @@ import { type ExportsApi, exportsApi } from './exports.ts';
 import { type HealthApi, healthApi } from './health.ts';
 import type { HttpClient } from './http-client.ts';
 import { type ImportsApi, importsApi } from './imports.ts';
+import { type InvoicesApi, invoicesApi } from './invoices.ts';
 import { type MeApi, meApi } from './me.ts';
 import { type NotificationsApi, notificationsApi } from './notifications.ts';
 import { type PipelinesAdminApi, pipelinesAdminApi } from './pipelines.ts';
 import { type ProductsApi, productsApi } from './products.ts';
 import { type QuotesApi, quotesApi } from './quotes.ts';
+import { type ReceivablesApi, receivablesApi } from './receivables.ts';
 import { type CompanyContactsApi, companyContactsApi, type RecordsApi, recordsApi } from './records.ts';
 import { type ReportsApi, reportsApi } from './reports.ts';
 import { type SearchApi, searchApi } from './search.ts';
@@ -48,6 +50,8 @@ export type Api = {
   reports: ReportsApi;
   products: ProductsApi;
   quotes: QuotesApi;
+  invoices: InvoicesApi;
+  receivables: ReceivablesApi;
 };
 
 export const createApi = (http: HttpClient): Api => ({
@@ -75,6 +79,8 @@ export const createApi = (http: HttpClient): Api => ({
   reports: reportsApi(http),
   products: productsApi(http),
   quotes: quotesApi(http),
+  invoices: invoicesApi(http),
+  receivables: receivablesApi(http),
 });
 
 let configured: Api | undefined;

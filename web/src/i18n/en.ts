@@ -3,6 +3,7 @@ import type { Dictionary } from './dictionary.ts';
 import { enAnalytics } from './en.analytics.ts';
 import { enCustomerBase } from './en.customer-base.ts';
 import { enDeals } from './en.deals.ts';
+import { enInvoices } from './en.invoices.ts';
 import { enPipelines } from './en.pipelines.ts';
 import { enProducts } from './en.products.ts';
 import { enTasks } from './en.tasks.ts';
@@ -31,6 +32,7 @@ export const en: Dictionary = {
     deals: 'Deals',
     tasks: 'Tasks',
     products: 'Products',
+    invoices: 'Invoices',
     analytics: 'Analytics',
     import: 'Import',
     trash: 'Trash',
@@ -174,6 +176,14 @@ export const en: Dictionary = {
         title: 'Task overdue: {title}',
         body: 'It was due {due}. Do it or move its due date.',
       },
+      'invoice-overdue': {
+        title: 'Payment overdue on invoice {number}',
+        body: '{companyName}: installment {n} of {money} due {dueDay} is unpaid ({daysOverdue} days).',
+      },
+      'invoice-escalated': {
+        title: 'Escalation: invoice {number} is {daysOverdue} days overdue',
+        body: '{companyName}: installment {n} of {money} due {dueDay} is unpaid. Responsible: {ownerName}.',
+      },
       unknown: {
         title: 'New notification',
         body: 'This notification cannot be shown in this version of the app. Reload the page.',
@@ -250,4 +260,5 @@ export const en: Dictionary = {
   ...enTasks,
   ...enProducts,
   ...enAnalytics,
+  ...enInvoices,
 };

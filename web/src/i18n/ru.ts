@@ -4,6 +4,7 @@ import { plural } from './plural.ts';
 import { ruAnalytics } from './ru.analytics.ts';
 import { ruCustomerBase } from './ru.customer-base.ts';
 import { ruDeals } from './ru.deals.ts';
+import { ruInvoices } from './ru.invoices.ts';
 import { ruPipelines } from './ru.pipelines.ts';
 import { ruProducts } from './ru.products.ts';
 import { ruTasks } from './ru.tasks.ts';
@@ -31,6 +32,7 @@ export const ru = {
     deals: 'Сделки',
     tasks: 'Задачи',
     products: 'Товары',
+    invoices: 'Счета',
     analytics: 'Аналитика',
     import: 'Импорт',
     trash: 'Корзина',
@@ -179,6 +181,14 @@ export const ru = {
         title: 'Задача просрочена: {title}',
         body: 'Срок истёк {due}. Выполните задачу или перенесите срок.',
       },
+      'invoice-overdue': {
+        title: 'Просрочен платёж по счёту {number}',
+        body: '{companyName}: платёж {n} на {money} со сроком {dueDay} не оплачен ({daysOverdue} дн.).',
+      },
+      'invoice-escalated': {
+        title: 'Эскалация: счёт {number} просрочен на {daysOverdue} дн.',
+        body: '{companyName}: платёж {n} на {money} со сроком {dueDay} не оплачен. Ответственный — {ownerName}.',
+      },
       unknown: {
         title: 'Новое уведомление',
         body: 'Это уведомление нельзя показать в этой версии приложения. Обновите страницу.',
@@ -255,4 +265,5 @@ export const ru = {
   ...ruTasks,
   ...ruProducts,
   ...ruAnalytics,
+  ...ruInvoices,
 };

@@ -1,10 +1,17 @@
 // The left navigation is derived from the route table: a route with `info.nav` gets a link, so a new
 // section (Компании, Сделки…) appears by adding its route, and no link points to a page that does not exist.
 import type { RouteDefinition } from '@solidjs/router';
+import type { Role } from '../api/me.ts';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import type { IconName } from '../ui/icon.tsx';
 
-export type NavInfo = { label: MessageKey; icon: IconName; order: number };
+export type NavInfo = {
+  label: MessageKey;
+  icon: IconName;
+  order: number;
+  /** Only these roles see the link (everyone when absent); the page itself still guards its data. */
+  roles?: readonly Role[];
+};
 
 export type RouteInfo = { nav?: NavInfo; title?: MessageKey };
 
@@ -25,3 +32,7 @@ export const navItemsFrom = (routes: readonly RouteDefinition[], parent = ''): N
       return [...(nav ? [{ ...nav, href }] : []), ...navItemsFrom(children, href)];
     })
     .sort((a, b) => a.order - b.order);
+
+/** Whether a user with `roles` sees the item. */
+export const navItemVisible = (item: Pick<NavInfo, 'roles'>, roles: readonly Role[]): boolean =>
+  !item.roles || item.roles.some((role) => roles.includes(role));

@@ -1,8 +1,9 @@
 // Tabs between the settings pages: the profile, and (administrators) the custom fields, the
-// pipelines with exchange rates and the automations.
+// pipelines with exchange rates, the automations and the receivables reminders.
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { canManageAutomations } from '../features/automations/automations-panel.tsx';
+import { canManageReceivablesSettings } from '../features/invoices/invoice-permissions.ts';
 import { canManageCustomFields } from '../features/records/permissions.ts';
 import { useActor } from '../features/users/actor.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -28,6 +29,11 @@ export const SettingsNav = () => {
       <Show when={canManageAutomations(actor())}>
         <A href="/settings/automations" class="tabs__tab" activeClass="is-active">
           {t('automations.tab')}
+        </A>
+      </Show>
+      <Show when={canManageReceivablesSettings(actor())}>
+        <A href="/settings/receivables" class="tabs__tab" activeClass="is-active">
+          {t('receivablesSettings.tab')}
         </A>
       </Show>
     </nav>

@@ -2,13 +2,17 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { unreadCount } from '../features/notifications/unread-store.ts';
+import { useActor } from '../features/users/actor.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Icon } from '../ui/icon.tsx';
+import { navItemVisible } from './navigation.ts';
 import { useNavigationItems } from './navigation-context.tsx';
 
 export const SideNav = () => {
   const { t, fmt } = useI18n();
   const items = useNavigationItems();
+  const actor = useActor();
+  const visible = () => items.filter((item) => navItemVisible(item, actor().roles));
   return (
     <aside class="sidebar">
       <A href="/" class="brand" end>
@@ -19,7 +23,7 @@ export const SideNav = () => {
       </A>
       <nav class="nav" aria-label={t('nav.label')}>
         <ul class="nav__list">
-          <For each={items}>
+          <For each={visible()}>
             {(item) => (
               <li>
                 <A href={item.href} end={item.href === '/'} class="nav__link" activeClass="is-active">

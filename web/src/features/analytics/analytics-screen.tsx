@@ -1,7 +1,8 @@
 // Аналитика: the period picker (this month, quarter, year or a range of months, in the organisation's
 // time zone) and the pipeline switcher, both in the URL; the period's totals; and the charts of the
 // sales dashboard and the forecast, each with a table of its figures. The figures come from monthly
-// aggregates the table's stream keeps a few seconds behind the deals, hence «Обновить».
+// aggregates the table's stream keeps a few seconds behind the deals, hence «Обновить». Below them, for
+// those who read invoices, the receivables: aging and expected cash (receivables-panels.tsx).
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, onMount, Show } from 'solid-js';
 import { api } from '../../api/client.ts';
@@ -15,6 +16,7 @@ import { SelectField } from '../../ui/choice-fields.tsx';
 import { Alert, Skeleton } from '../../ui/feedback.tsx';
 import { SegmentedControl, TextField } from '../../ui/field.tsx';
 import { loaded } from '../../ui/resource.ts';
+import { canReadInvoices } from '../invoices/invoice-permissions.ts';
 import { isManager } from '../records/permissions.ts';
 import { useActor } from '../users/actor.ts';
 import { loadStaff } from '../users/staff.ts';
@@ -40,6 +42,7 @@ import {
   presetRange,
   toAnalyticsSearch,
 } from './period.ts';
+import { ReceivablesSection } from './receivables-panels.tsx';
 import '../records/records.css';
 import '../deals/deals.css';
 import './analytics.css';
@@ -196,6 +199,10 @@ export const AnalyticsScreen = () => {
             )}
           </Show>
         </Show>
+      </Show>
+
+      <Show when={canReadInvoices(actor())}>
+        <ReceivablesSection />
       </Show>
     </div>
   );

@@ -69,6 +69,8 @@ export const ColumnChart = (props: {
   columns: readonly Column[];
   tickText: (value: number) => string;
   testId?: string;
+  /** Each bar's test id (`data-month` carries the column's key): revenue-bar unless told. */
+  barTestId?: string;
 }) => {
   const top = () => niceMax(maxOf(props.columns.map((c) => c.value)));
   // Up to a year, every month is named and every bar carries its value; longer periods thin the labels.
@@ -95,7 +97,7 @@ export const ColumnChart = (props: {
                 <span
                   class="column-chart__bar"
                   style={{ height: `${barPercent(column.value, top())}%` }}
-                  data-testid="revenue-bar"
+                  data-testid={props.barTestId ?? 'revenue-bar'}
                   data-month={column.key}
                 />
                 <Show when={showValues() && column.value > 0}>

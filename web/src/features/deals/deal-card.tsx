@@ -1,6 +1,6 @@
 // The deal card (/deals/:id): title, company, status and value in the header with won / lost / reopen;
 // the stage bar of its pipeline (a click moves the deal there); its products (the value follows them);
-// details and contacts; its quotes (КП); the stage history with the days spent in each stage; and its
+// details and contacts; its quotes (КП) and invoices; the stage history with the days spent in each stage; and its
 // timeline, where calls, meetings and e-mails are logged.
 // Writes carry the version last read: a 409 reloads the deal and says that a colleague changed it.
 import { A } from '@solidjs/router';
@@ -19,6 +19,7 @@ import { Badge, Panel } from '../../ui/panel.tsx';
 import { loaded } from '../../ui/resource.ts';
 import { useToast } from '../../ui/toast.tsx';
 import { DealActivities } from '../activities/deal-activities.tsx';
+import { DealInvoicesPanel } from '../invoices/deal-invoices.tsx';
 import { DealLinesPanel } from '../products/deal-lines-panel.tsx';
 import { QuotesPanel } from '../quotes/quotes-panel.tsx';
 import { canEditRecord } from '../records/permissions.ts';
@@ -344,6 +345,7 @@ export const DealCard = (props: { id: string }) => {
               </div>
               <div class="card-main">
                 <QuotesPanel deal={d()} editable={editable()} contacts={contacts()} />
+                <DealInvoicesPanel deal={d()} editable={editable()} />
                 <Panel title={t('deals.page.history')} padded={false}>
                   <div class="table-scroll">
                     <table class="data-table" data-testid="stage-history">

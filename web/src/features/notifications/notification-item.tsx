@@ -5,6 +5,7 @@ import type { Notification } from '../../api/notifications.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Badge } from '../../ui/panel.tsx';
+import { formatDay } from '../deals/deal-format.ts';
 import { notificationText } from './notification-text.ts';
 import './notification-item.css';
 
@@ -17,7 +18,12 @@ export type NotificationItemProps = {
 
 export const NotificationItem = (props: NotificationItemProps) => {
   const i18n = useI18n();
-  const text = () => notificationText(props.notification, i18n, i18n.fmt.dateTime);
+  const text = () =>
+    notificationText(props.notification, i18n, {
+      dateTime: i18n.fmt.dateTime,
+      money: i18n.fmt.money,
+      day: (date) => formatDay(date, i18n.locale()),
+    });
   const unread = () => !props.notification.readAt;
   const internalLink = () => {
     const link = props.notification.link;

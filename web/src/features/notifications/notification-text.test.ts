@@ -37,7 +37,7 @@ describe('notificationText', () => {
       notificationText(
         { kind: 'task-reminder', params },
         createTranslator(() => 'ru'),
-        moscow,
+        { dateTime: moscow },
       ),
     ).toEqual({
       title: 'Напоминание: Перезвонить по КП',
@@ -47,7 +47,7 @@ describe('notificationText', () => {
       notificationText(
         { kind: 'task-overdue', params },
         createTranslator(() => 'ru'),
-        moscow,
+        { dateTime: moscow },
       ),
     ).toEqual({
       title: 'Задача просрочена: Перезвонить по КП',
@@ -58,9 +58,44 @@ describe('notificationText', () => {
       notificationText(
         { kind: 'task-reminder', params },
         createTranslator(() => 'en'),
-        london,
+        { dateTime: london },
       ).body,
     ).toBe('The task is due 24/11/2026, 15:30.');
+  });
+
+  it('tells of an overdue installment and its escalation, with the money and the due day formatted', () => {
+    const params = {
+      invoiceId: '01JINV',
+      number: 'СЧ-2026-0007',
+      n: '2',
+      dueDate: '2026-11-20',
+      amount: '9500000',
+      currency: 'RUB',
+      companyName: 'ООО «Ромашка»',
+      daysOverdue: '4',
+      ownerName: 'Анна Смирнова',
+    };
+    const formats = {
+      money: (minor: number, currency: string) => `${minor / 100} ${currency}`,
+      day: (date: string) => date.split('-').reverse().join('.'),
+    };
+    expect(
+      notificationText(
+        { kind: 'invoice-overdue', params },
+        createTranslator(() => 'ru'),
+        formats,
+      ),
+    ).toEqual({
+      title: 'Просрочен платёж по счёту СЧ-2026-0007',
+      body: 'ООО «Ромашка»: платёж 2 на 95000 RUB со сроком 20.11.2026 не оплачен (4 дн.).',
+    });
+    expect(
+      notificationText(
+        { kind: 'invoice-escalated', params },
+        createTranslator(() => 'en'),
+        formats,
+      ).body,
+    ).toBe('ООО «Ромашка»: installment 2 of 95000 RUB due 20.11.2026 is unpaid. Responsible: Анна Смирнова.');
   });
 
   it('shows a generic text for a kind this version does not know', () => {

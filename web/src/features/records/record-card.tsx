@@ -22,6 +22,7 @@ import { useToast } from '../../ui/toast.tsx';
 import { AttachmentsPanel } from '../attachments/attachments-panel.tsx';
 import { InlineCustomField } from '../custom-fields/custom-field-input.tsx';
 import { customFieldsOf, loadCustomFields } from '../custom-fields/definitions.ts';
+import { CompanyReceivables } from '../invoices/company-receivables.tsx';
 import { usePalette } from '../search/command-palette.tsx';
 import { Timeline } from '../timeline/timeline.tsx';
 import { useActor } from '../users/actor.ts';
@@ -705,6 +706,9 @@ export const RecordCard = (props: { type: RecordType; id: string }) => {
                 />
               </div>
               <div class="card-main">
+                <Show when={isCompany && !r().deletedAt}>
+                  <CompanyReceivables company={r()} />
+                </Show>
                 <Timeline
                   type={props.type}
                   id={r().id}
