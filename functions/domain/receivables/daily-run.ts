@@ -103,7 +103,9 @@ const remind = async (run: Run, inst: InstallmentItem, invoice: InvoiceItem): Pr
   const number = invoice.number ?? inst.number;
   const email = renderReminderEmail({
     locale: tenant.locale,
-    contactName: fullName(contact),
+    // Addressed as a Russian letter is: by first name and patronymic («Ирина Сергеевна»), not
+    // by the surname-first full name the lists show.
+    contactName: [contact.firstName, contact.middleName].filter(Boolean).join(' ') || fullName(contact),
     sellerName: invoice.seller?.name ?? tenant.name,
     invoiceNumber: number,
     n: inst.n,
