@@ -126,6 +126,22 @@ export const seedDemoBase = async (options: DemoBaseOptions) => {
     return owners[0] as Staff;
   };
 
+  // Marketing consent as a CRM that has collected it for a while has it: most contacts agreed
+  // (on a web form, by e-mail, in person), some withdrew, the rest were never asked — so that
+  // the first segment a newcomer builds has recipients and exclusions to show.
+  const demoConsent = (r: ReturnType<typeof createRandom>, daysAgo: number) => {
+    const roll = r.next();
+    if (roll >= 0.8) return { status: 'unknown' as const };
+    const at = new Date(Date.now() - r.int(0, daysAgo) * day).toISOString();
+    return roll < 0.7
+      ? {
+          status: 'granted' as const,
+          at,
+          method: r.pick(['web-form', 'web-form', 'email', 'in-person'] as const),
+        }
+      : { status: 'withdrawn' as const, at, method: 'email' as const };
+  };
+
   const plan: Planned[] = Array.from({ length: options.companies }, (_, i) => {
     const index = options.start + i;
     const r = createRandom(options.seed * 97 + index);
@@ -165,6 +181,7 @@ export const seedDemoBase = async (options: DemoBaseOptions) => {
           const person = fakeContact(options.seed, p.index, n, domain);
           const contact = await createContact(p.owner, {
             ...contactBody(person, p.owner.userId, company.id),
+            marketingConsent: demoConsent(createRandom(options.seed * 131 + p.index * 7 + n), daysAgo),
             ...(/директор/i.test(person.jobTitle) ? { customFields: { 'decision-maker': true } } : {}),
             allowDuplicate: true,
           });

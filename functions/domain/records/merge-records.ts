@@ -10,7 +10,7 @@ import { parseInput } from '../../lib/validation.ts';
 import { cityOf } from '../companies/company.entity.ts';
 import { transactWrite } from '../mutations.ts';
 import { canReassign, requireEditor, requireRecordWriter } from './access.ts';
-import { mergeAttributes, mergeSchema } from './merge.ts';
+import { type MailStatus, mergeAttributes, mergedMailStatus, mergeSchema } from './merge.ts';
 import { newMergeJob } from './merge-job.entity.ts';
 import { recordAttributes, softDeleted } from './record-changes.ts';
 import type { RecordItem, RecordKind } from './record-kinds.ts';
@@ -38,6 +38,9 @@ const completeMerge = (
     const from = [survivor, duplicate].find((r) => r.companyId === merged.companyId);
     if (merged.companyId && from?.companyName) merged.companyName = from.companyName;
     else delete merged.companyName;
+    delete merged.marketingUnsubscribedAt;
+    delete merged.emailSuppressed;
+    Object.assign(merged, mergedMailStatus(merged, survivor as MailStatus, duplicate as MailStatus));
   }
   return merged;
 };

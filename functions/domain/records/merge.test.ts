@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMockCompany } from '../companies/company.entity.ts';
-import { mergeAttributes } from './merge.ts';
+import { mergeAttributes, mergedMailStatus } from './merge.ts';
 import { companyKind, type RecordItem } from './record-kinds.ts';
 
 const survivor = createMockCompany({
@@ -59,5 +59,30 @@ describe('mergeAttributes', () => {
       colour: 'survivor',
     } as never);
     expect(errors.map((e) => e.field).sort()).toEqual(['pick.colour', 'pick.name', 'pick.tags']);
+  });
+});
+
+describe('the marketing status of a merged contact', () => {
+  const bounce = { reason: 'bounce', at: '2026-11-02T10:00:00.000Z' };
+  const at = (s: string) => [{ value: s }];
+
+  it('stays unsubscribed when either record was, from the earlier time', () => {
+    expect(
+      mergedMailStatus(
+        { emails: at('a@x.example') },
+        { emails: at('a@x.example'), marketingUnsubscribedAt: '2026-11-05T00:00:00.000Z' },
+        { emails: at('b@x.example'), marketingUnsubscribedAt: '2026-11-01T00:00:00.000Z' },
+      ),
+    ).toEqual({ marketingUnsubscribedAt: '2026-11-01T00:00:00.000Z' });
+    expect(mergedMailStatus({ emails: at('a@x.example') }, { emails: at('a@x.example') }, {})).toEqual({});
+  });
+
+  it('keeps a suppression while the suppressed address is the primary one', () => {
+    const suppressed = { emails: at('Old@X.example'), emailSuppressed: bounce };
+    const clean = { emails: at('new@x.example') };
+    expect(mergedMailStatus({ emails: at('old@x.example ') }, clean, suppressed)).toEqual({
+      emailSuppressed: bounce,
+    });
+    expect(mergedMailStatus({ emails: at('new@x.example') }, suppressed, clean)).toEqual({});
   });
 });

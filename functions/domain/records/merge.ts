@@ -90,3 +90,34 @@ export const mergeAttributes = (
   }
   return { values, errors };
 };
+
+export type MailStatus = {
+  readonly emails?: readonly { readonly value: string }[];
+  readonly marketingUnsubscribedAt?: string;
+  readonly emailSuppressed?: { readonly reason: string; readonly at: string };
+};
+
+const primary = (r: MailStatus) => r.emails?.[0]?.value.trim().toLowerCase();
+
+/**
+ * The marketing status of a merged contact (docs/campaigns.md): a person who unsubscribed on
+ * either record stays unsubscribed (the earlier time); an address that bounced or complained
+ * stays suppressed while it is the merged contact's primary address, the one mail goes to.
+ */
+export const mergedMailStatus = (
+  merged: MailStatus,
+  survivor: MailStatus,
+  duplicate: MailStatus,
+): Pick<MailStatus, 'marketingUnsubscribedAt' | 'emailSuppressed'> => {
+  const unsubscribed = [survivor.marketingUnsubscribedAt, duplicate.marketingUnsubscribedAt]
+    .filter((at): at is string => Boolean(at))
+    .sort()[0];
+  const address = primary(merged);
+  const suppressed = [survivor, duplicate].find(
+    (r) => r.emailSuppressed && address !== undefined && primary(r) === address,
+  )?.emailSuppressed;
+  return {
+    ...(unsubscribed ? { marketingUnsubscribedAt: unsubscribed } : {}),
+    ...(suppressed ? { emailSuppressed: suppressed } : {}),
+  };
+};
