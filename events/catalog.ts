@@ -3,6 +3,14 @@
 import type { EventContract } from './contract.ts';
 import { activityDeletedV1, activityLoggedV1, activityUpdatedV1 } from './schemas/activities.ts';
 import { auditRecordedV1 } from './schemas/audit.ts';
+import {
+  campaignCancelledV1,
+  campaignCompletedV1,
+  campaignLaunchDueV1,
+  campaignLaunchedV1,
+  campaignPausedV1,
+  campaignResumedV1,
+} from './schemas/campaigns.ts';
 import { dealLostV1, dealStageChangedV1, dealWonV1 } from './schemas/deals.ts';
 import { noteCreatedV1, noteDeletedV1, noteUpdatedV1 } from './schemas/notes.ts';
 import { notificationCreatedV1 } from './schemas/notifications.ts';
@@ -42,6 +50,12 @@ export const eventContracts: readonly EventContract[] = [
   taskOverdueV1,
   taskOverdueScanDueV1,
   receivablesDailyRunDueV1,
+  campaignLaunchedV1,
+  campaignResumedV1,
+  campaignPausedV1,
+  campaignCancelledV1,
+  campaignCompletedV1,
+  campaignLaunchDueV1,
 ];
 
 export {
@@ -49,6 +63,12 @@ export {
   activityLoggedV1,
   activityUpdatedV1,
   auditRecordedV1,
+  campaignCancelledV1,
+  campaignCompletedV1,
+  campaignLaunchDueV1,
+  campaignLaunchedV1,
+  campaignPausedV1,
+  campaignResumedV1,
   dealLostV1,
   dealStageChangedV1,
   dealWonV1,

@@ -39,6 +39,14 @@ export const workQueues = [
     maxReceiveCount: 3,
     retentionDays: 4,
   },
+  {
+    name: 'campaign-sends',
+    description: 'up to 50 recipients of a campaign run to e-mail, once each (send-campaign-emails)',
+    // The sender's timeout is 300 s: six times that, as for every Lambda consumer.
+    visibilityTimeoutSeconds: 1800,
+    maxReceiveCount: 8,
+    retentionDays: 4,
+  },
 ] as const satisfies readonly WorkQueueDefinition[];
 
 export const failureQueues = [

@@ -5,6 +5,7 @@ import { notificationCreatedV1, userCreatedV1 } from './catalog.ts';
 import type { WorkQueueName } from './queues.ts';
 import { activityDeletedV1, activityLoggedV1, activityUpdatedV1 } from './schemas/activities.ts';
 import { auditRecordedV1 } from './schemas/audit.ts';
+import { campaignLaunchDueV1, campaignLaunchedV1, campaignResumedV1 } from './schemas/campaigns.ts';
 import { dealWonV1 } from './schemas/deals.ts';
 import { noteCreatedV1, noteDeletedV1, noteUpdatedV1 } from './schemas/notes.ts';
 import { receivablesDailyRunDueV1 } from './schemas/receivables.ts';
@@ -136,5 +137,31 @@ export const rules = [
       'detail-type': [receivablesDailyRunDueV1.detailType],
     },
     target: { function: 'run-receivables' },
+  },
+  {
+    name: 'fan-out-campaign',
+    description:
+      'A launched or resumed campaign run is fanned out to the campaign-sends queue; a campaign’s launch schedule starts a new run.',
+    pattern: {
+      source: [campaignLaunchedV1.source],
+      'detail-type': [
+        campaignLaunchedV1.detailType,
+        campaignResumedV1.detailType,
+        campaignLaunchDueV1.detailType,
+      ],
+    },
+    target: { function: 'fan-out-campaign' },
+  },
+  {
+    name: 'handle-ses-events',
+    description:
+      'SES delivery, bounce, complaint, open and click events (forwarded from the default bus) update send records and counters, suppress addresses and check the sending rates.',
+    // SES's own detail-types ("Email Bounced", …) are not CRM contracts: the rule matches the
+    // source and the detail's eventType (functions/domain/ses-events/ses-event.ts).
+    pattern: {
+      source: ['aws.ses'],
+      detail: { eventType: ['Delivery', 'Bounce', 'Complaint', 'Open', 'Click'] },
+    },
+    target: { function: 'handle-ses-events' },
   },
 ] as const satisfies readonly RuleDefinition[];

@@ -22,6 +22,8 @@ export type Access = {
   readonly sendTo?: readonly WorkQueueName[];
   /** ses:SendEmail through the tenant's configuration set. */
   readonly sendEmail?: true;
+  /** ses:GetAccount: the account's sending quota (the campaign rate governor reads MaxSendRate). */
+  readonly sendQuota?: true;
   /** Named actions on the tenant's user pool. */
   readonly userPool?: readonly (
     | 'cognito-idp:AdminGetUser'
@@ -38,6 +40,11 @@ export type Access = {
    * the tenant's schedule group, passing the scheduler's role that puts their events on the bus.
    */
   readonly schedules?: true;
+  /**
+   * The tenant's unsubscribe key (signs and checks unsubscribe links): secretsmanager:GetSecretValue
+   * on that one secret in AWS; locally the key itself (functions/domain/unsubscribe/unsubscribe-key.ts).
+   */
+  readonly unsubscribeKey?: true;
 };
 
 export type FunctionDefinition = {
@@ -520,11 +527,69 @@ export const functions = {
       { method: 'DELETE', path: '/api/templates/{id}' },
       { method: 'POST', path: '/api/templates/{id}/preview' },
       { method: 'POST', path: '/api/templates/{id}/test-send' },
+      { method: 'GET', path: '/api/campaigns' },
+      { method: 'POST', path: '/api/campaigns' },
+      { method: 'GET', path: '/api/campaigns/{id}' },
+      { method: 'PATCH', path: '/api/campaigns/{id}' },
+      { method: 'POST', path: '/api/campaigns/{id}/launch' },
+      { method: 'POST', path: '/api/campaigns/{id}/pause' },
+      { method: 'POST', path: '/api/campaigns/{id}/resume' },
+      { method: 'POST', path: '/api/campaigns/{id}/cancel' },
+      { method: 'GET', path: '/api/campaigns/{id}/report' },
     ],
     // A live count walks every contact page by page: more memory and the API's full 29 s.
     memoryMb: 1024,
     timeoutSeconds: 29,
-    access: { table: 'read-write', sendEmail: true, userPool: ['cognito-idp:AdminGetUser'] },
+    // Campaigns: a scheduled or recurring launch is a Scheduler schedule made here.
+    access: {
+      table: 'read-write',
+      sendEmail: true,
+      userPool: ['cognito-idp:AdminGetUser', 'cognito-idp:ListUsers'],
+      schedules: true,
+    },
+  },
+  // Campaign sending path (docs/campaigns.md "The sending path")
+  'fan-out-campaign': {
+    entry: 'functions/events/fan-out-campaign.event.ts',
+    description:
+      'Walks a launched campaign’s segment page by page, writes its recipients and enqueues them to campaign-sends; resumable.',
+    memoryMb: 1024,
+    timeoutSeconds: 900,
+    access: { table: 'read-write', sendTo: ['campaign-sends'] },
+  },
+  'send-campaign-emails': {
+    entry: 'functions/queues/send-campaign-emails.queue.ts',
+    description:
+      'Sends queued campaign recipients through SES once each, under the tenant’s rate governor, with one-click unsubscribe.',
+    queue: { name: 'campaign-sends', batchSize: 10, maxBatchingWindowSeconds: 1 },
+    timeoutSeconds: 300,
+    access: {
+      table: 'read-write',
+      sendEmail: true,
+      sendQuota: true,
+      unsubscribeKey: true,
+      // Owners who never signed in have no profile: their name comes from the user pool.
+      userPool: ['cognito-idp:ListUsers'],
+    },
+  },
+  // Unsubscribe and SES events (docs/campaigns.md)
+  unsubscribe: {
+    entry: 'functions/http/unsubscribe/unsubscribe.http.ts',
+    description:
+      'Public one-click unsubscribe (RFC 8058) from signed links in marketing e-mail: the page, one-click POST, undo.',
+    routes: [
+      { method: 'GET', path: '/api/u/{token}', public: true },
+      { method: 'POST', path: '/api/u/{token}', public: true },
+      { method: 'POST', path: '/api/u/{token}/undo', public: true },
+    ],
+    access: { table: 'read-write', unsubscribeKey: true },
+  },
+  'handle-ses-events': {
+    entry: 'functions/events/handle-ses-events.event.ts',
+    description:
+      'SES delivery, bounce, complaint, open and click events: send records, campaign counters, suppression, auto-pause.',
+    timeoutSeconds: 30,
+    access: { table: 'read-write' },
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

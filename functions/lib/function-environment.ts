@@ -28,6 +28,11 @@ export type TenantResources = {
   readonly busArn: string;
   /** The `bus-dlq` failure queue: where a schedule's undeliverable event ends. */
   readonly busDeadLetterArn: string;
+  /**
+   * The tenant's unsubscribe key: in AWS the ARN of the Secrets Manager secret the stack
+   * generates (read at cold start), locally the key the runtime generated into its data folder.
+   */
+  readonly unsubscribeKey: { readonly secretArn: string } | { readonly value: string };
 };
 
 /** `notification-emails` → `QUEUE_URL_NOTIFICATION_EMAILS` */
@@ -75,6 +80,10 @@ export const functionEnvironment = (
     env.SCHEDULER_ROLE_ARN = r.schedulerRoleArn;
     env.EVENT_BUS_ARN = r.busArn;
     env.SCHEDULE_DLQ_ARN = r.busDeadLetterArn;
+  }
+  if (a.unsubscribeKey) {
+    if ('secretArn' in r.unsubscribeKey) env.UNSUBSCRIBE_KEY_SECRET_ARN = r.unsubscribeKey.secretArn;
+    else env.UNSUBSCRIBE_KEY = r.unsubscribeKey.value;
   }
   return env;
 };

@@ -23,6 +23,8 @@ export type HttpRequest = {
   readonly params: Readonly<Record<string, string>>;
   readonly query: Readonly<Record<string, string>>;
   readonly correlationId: string;
+  /** The body as sent (decoded from base64), for routes that take a form rather than JSON. */
+  readonly rawBody?: string;
 };
 
 export type HttpResponse = {
@@ -89,7 +91,13 @@ const errorMapper = (): middy.MiddlewareObj<HttpEvent, APIGatewayProxyStructured
   },
 });
 
-const route = (run: (request: HttpRequest) => Promise<HttpResponse>): Handler =>
+/** `form`: the body is not parsed as JSON but handed over as text (`rawBody`). */
+type RouteOptions = { readonly body?: 'json' | 'form' };
+
+const rawBodyOf = (event: HttpEvent): string =>
+  event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+
+const route = (run: (request: HttpRequest) => Promise<HttpResponse>, options: RouteOptions = {}): Handler =>
   middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorMapper())
@@ -99,7 +107,8 @@ const route = (run: (request: HttpRequest) => Promise<HttpResponse>): Handler =>
       logger.appendKeys({ route: event.routeKey });
       const response = await run({
         event,
-        body: parseBody(event),
+        body: options.body === 'form' ? undefined : parseBody(event),
+        ...(options.body === 'form' ? { rawBody: rawBodyOf(event) } : {}),
         params: (event.pathParameters ?? {}) as Record<string, string>,
         query: (event.queryStringParameters ?? {}) as Record<string, string>,
         correlationId,
@@ -108,7 +117,10 @@ const route = (run: (request: HttpRequest) => Promise<HttpResponse>): Handler =>
     });
 
 /** A route anyone may call (no authorizer in front of it). */
-export const publicRoute = (run: (request: HttpRequest) => Promise<HttpResponse>): Handler => route(run);
+export const publicRoute = (
+  run: (request: HttpRequest) => Promise<HttpResponse>,
+  options: RouteOptions = {},
+): Handler => route(run, options);
 
 /** A route behind the JWT authorizer: the handler gets the caller's principal. */
 export const userRoute = (

@@ -50,6 +50,32 @@ export const queueConsumer = (run: (record: SQSRecord) => Promise<void>) =>
       return { batchItemFailures };
     });
 
+/**
+ * As queueConsumer, but the records of a batch are handled concurrently (a sender whose work per
+ * record is mostly waiting on SES and the rate governor); failures are still reported per record.
+ */
+export const concurrentQueueConsumer = (run: (record: SQSRecord) => Promise<void>) =>
+  middy<SQSEvent, SQSBatchResponse, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event) => {
+      const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+      await Promise.all(
+        event.Records.map(async (record) => {
+          try {
+            await run(record);
+          } catch (error) {
+            logger.warn('message failed; it will be retried', {
+              messageId: record.messageId,
+              receiveCount: record.attributes.ApproximateReceiveCount,
+              error: error as Error,
+            });
+            batchItemFailures.push({ itemIdentifier: record.messageId });
+          }
+        }),
+      );
+      return { batchItemFailures };
+    });
+
 /** The EventBridge event an SQS rule target delivered, parsed with its contract. */
 export const eventFromQueue = <C extends EventContract>(
   contract: C,
@@ -86,4 +112,24 @@ export const eventTargets = (...routes: readonly EventRoute[]) =>
       const route = routes.find((r) => r.contract.detailType === event['detail-type']);
       if (!route) throw new Error(`no handler for ${event['detail-type']}`);
       await route.run({ id: event.id, time: event.time, detail: route.contract.schema.parse(event.detail) });
+    });
+
+/**
+ * A rule target for events an AWS service emits (SES's `aws.ses` events): they have no contract
+ * of ours, only the schema of their detail, which is parsed here like a contract's.
+ */
+export const awsEventTarget = <S extends z.ZodType>(
+  schema: S,
+  run: (event: ReceivedEvent<z.infer<S>> & { readonly detailType: string }) => Promise<void>,
+) =>
+  middy<EventBridgeEvent<string, unknown>, void, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event) => {
+      logger.appendKeys({ eventId: event.id, detailType: event['detail-type'], source: event.source });
+      await run({
+        id: event.id,
+        time: event.time,
+        detailType: event['detail-type'],
+        detail: schema.parse(event.detail) as z.infer<S>,
+      });
     });

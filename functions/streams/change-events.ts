@@ -15,6 +15,7 @@ import type { NotificationItem } from '../domain/notifications/notification.enti
 import type { MergeJobItem } from '../domain/records/merge-job.entity.ts';
 import { toUserSnapshot, type UserItem } from '../domain/users/user.entity.ts';
 import { activityTaskMappers } from './activity-task-events.ts';
+import { campaignMappers } from './campaign-events.ts';
 
 export type Change = {
   readonly kind: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -219,6 +220,7 @@ const mappers: Readonly<Record<string, Mapper>> = {
   note,
   'merge-job': mergeJob,
   ...activityTaskMappers,
+  ...campaignMappers,
 };
 
 export const eventsForChange = (change: Change): DomainEvent[] => {

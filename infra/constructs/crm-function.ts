@@ -21,6 +21,7 @@ import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambd
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Access, FunctionDefinition } from '../../functions/catalog.ts';
@@ -75,6 +76,8 @@ export type AccessTargets = {
   /** The tenant's schedule group and the role its schedules run with (functions/lib/scheduler.ts). */
   readonly scheduleGroupName: string;
   readonly schedulerRole: IRole;
+  /** The tenant's unsubscribe key (infra/constructs/unsubscribe-key.ts). */
+  readonly unsubscribeKey: ISecret;
 };
 
 export class CrmFunction extends Construct {
@@ -139,8 +142,17 @@ export class CrmFunction extends Construct {
     if (access.sendEmail) this.bindSendEmail(targets.sesConfigurationSetName, targets.mailFrom);
     if (access.userPool?.length) this.bindUserPool(targets.userPoolArn, access.userPool);
     if (access.healthChecks) this.bindHealthChecks(targets);
+    else if (access.sendQuota) this.bindSendQuota();
     if (access.files) this.bindFiles(targets.filesBucket, access.files);
     if (access.schedules) this.bindSchedules(targets.scheduleGroupName, targets.schedulerRole);
+    if (access.unsubscribeKey) this.bindUnsubscribeKey(targets.unsubscribeKey);
+  }
+
+  /** Reading the value of the unsubscribe key's secret, and no other secret or action. */
+  bindUnsubscribeKey(secret: ISecret): void {
+    this.role.addToPolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
   }
 
   /**
@@ -247,6 +259,16 @@ export class CrmFunction extends Construct {
       this.role,
       'IAM5[Resource::*]',
       'Only ses:GetAccount is granted on `*`: it reads the account-level sending status and has no resource type to scope it to.',
+    );
+  }
+
+  /** The account's sending quota (health checks grant it too). */
+  bindSendQuota(): void {
+    this.role.addToPolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+    acknowledge(
+      this.role,
+      'IAM5[Resource::*]',
+      'Only ses:GetAccount is granted on `*`: it reads the account-level sending quota and has no resource type to scope it to.',
     );
   }
 

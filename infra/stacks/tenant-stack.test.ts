@@ -343,6 +343,7 @@ describe('IAM', () => {
     'scheduler',
     'logs',
     'lambda',
+    'secretsmanager',
   ];
 
   it('has no policy statement allowing `*` or a whole data service (`dynamodb:*`, `sqs:*`, …)', () => {
@@ -377,12 +378,14 @@ describe('IAM', () => {
       ...(a.putEvents ? ['events:PutEvents'] : []),
       ...(a.sendTo?.length ? ['sqs:SendMessage'] : []),
       ...(a.sendEmail ? ['ses:SendEmail', 'ses:SendRawEmail'] : []),
+      ...(a.sendQuota && !a.healthChecks ? ['ses:GetAccount'] : []),
       ...(a.userPool ?? []),
       ...(a.files ? ['s3:GetObject'] : []),
       ...(a.files === 'read-write' ? ['s3:PutObject', 's3:DeleteObject'] : []),
       ...(a.schedules
         ? ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole']
         : []),
+      ...(a.unsubscribeKey ? ['secretsmanager:GetSecretValue'] : []),
       ...(a.healthChecks
         ? [
             'sqs:GetQueueAttributes',
@@ -423,6 +426,23 @@ describe('IAM', () => {
     expect(new Set(granted)).toEqual(new Set(expectedActions(definition)));
     const [, role] = resourcesOf('AWS::IAM::Role').find(([id]) => id === roleId) as [string, Resource];
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('lets only the functions that sign or check unsubscribe links read the unsubscribe key, and only it', () => {
+    const secrets = resourcesOf('AWS::SecretsManager::Secret');
+    expect(secrets).toHaveLength(1);
+    const [secretId, secret] = secrets[0] as [string, Resource];
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
+    expect(secret.Properties.SecretString).toBeUndefined();
+    const readers = allowStatements().filter((st) => st.actions.includes('secretsmanager:GetSecretValue'));
+    expect(readers.length).toBe(catalog.filter(([, d]) => d.access.unsubscribeKey).length);
+    for (const st of readers) {
+      expect(st.actions).toEqual(['secretsmanager:GetSecretValue']);
+      expect(st.statement.Resource).toEqual({ Ref: secretId });
+    }
+    const [, fn] = one('AWS::Lambda::Function', 'FunctionName', functionName(s.tenant.id, 'unsubscribe'));
+    expect(fn.Properties.Environment.Variables.UNSUBSCRIBE_KEY_SECRET_ARN).toEqual({ Ref: secretId });
+    expect(fn.Properties.Environment.Variables.UNSUBSCRIBE_KEY).toBeUndefined();
   });
 
   it("scopes data access to the tenant's own resources", () => {

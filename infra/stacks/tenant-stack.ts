@@ -23,6 +23,7 @@ import { TenantMail } from '../constructs/tenant-mail.ts';
 import { TenantQueues } from '../constructs/tenant-queues.ts';
 import { TenantTable } from '../constructs/tenant-table.ts';
 import { TenantUsers } from '../constructs/tenant-users.ts';
+import { UnsubscribeKey } from '../constructs/unsubscribe-key.ts';
 import { WebApp } from '../constructs/web-app.ts';
 import type { Tenant } from '../tenants.ts';
 import { webConfig } from '../web-config.ts';
@@ -62,6 +63,7 @@ export class TenantStack extends Stack {
   readonly web: WebApp;
   readonly mail: TenantMail;
   readonly files: TenantFiles;
+  readonly unsubscribeKey: UnsubscribeKey;
   readonly functions: ReadonlyMap<FunctionName, CrmFunction>;
   readonly functionLogs: LogGroup;
   /** The values functionEnvironment() was given (CloudFormation tokens). */
@@ -120,6 +122,10 @@ export class TenantStack extends Stack {
       removalPolicy: dataRemoval,
       deleteData: props.deleteData,
     });
+    this.unsubscribeKey = new UnsubscribeKey(this, 'UnsubscribeKey', {
+      tenantId: tenant.id,
+      removalPolicy: dataRemoval,
+    });
 
     this.resources = {
       tenantId: tenant.id,
@@ -139,6 +145,7 @@ export class TenantStack extends Stack {
       schedulerRoleArn: this.bus.schedulerRole.roleArn,
       busArn: this.bus.bus.eventBusArn,
       busDeadLetterArn: busDeadLetters.queueArn,
+      unsubscribeKey: { secretArn: this.unsubscribeKey.secret.secretArn },
     };
 
     // One log group for every function (Lambda names each stream `date/<function>[version]…`), not
@@ -168,6 +175,7 @@ export class TenantStack extends Stack {
         mailFrom: tenant.mailFrom,
         scheduleGroupName: scheduleGroupName(tenant.id),
         schedulerRole: this.bus.schedulerRole,
+        unsubscribeKey: this.unsubscribeKey.secret,
       });
       for (const route of definition.routes ?? []) this.api.addRoute(route, fn.function);
       if (definition.queue) fn.consumeQueue(this.queues.workQueue(definition.queue.name), definition.queue);

@@ -2,6 +2,7 @@
 // emulator call measured in the same run; none of them asserts a time (README "Benchmarks").
 import { parseArgs } from 'node:util';
 import { runApiBench } from './api.bench.ts';
+import { runCampaignsBench } from './campaigns.bench.ts';
 import { runImportBench } from './import.bench.ts';
 import { runSearchBench } from './search.bench.ts';
 
@@ -26,6 +27,16 @@ const benches: Record<
         disk: v.disk !== undefined,
       }),
   },
+  campaigns: {
+    description:
+      '--campaigns (10) × --recipients (3000) launched at once through fan-out, SQS, sender and the SES emulator (--rate: SES MaxSendRate, 300)',
+    run: (v) =>
+      runCampaignsBench({
+        campaigns: Number(v.campaigns ?? 10),
+        recipients: Number(v.recipients ?? 3000),
+        rate: Number(v.rate ?? 300),
+      }),
+  },
   import: {
     description:
       'the CLI import of --rows (300000) companies beside the raw BatchWriteItem of their items (--concurrency, --disk)',
@@ -45,6 +56,9 @@ const { positionals, values } = parseArgs({
     concurrency: { type: 'string' },
     companies: { type: 'string' },
     rows: { type: 'string' },
+    campaigns: { type: 'string' },
+    recipients: { type: 'string' },
+    rate: { type: 'string' },
     disk: { type: 'boolean' },
   },
 });

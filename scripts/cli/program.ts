@@ -4,9 +4,11 @@ import { Command, CommanderError } from 'commander';
 import { registerCdkCommands } from './commands/cdk.ts';
 import { registerClockCommand } from './commands/clock.ts';
 import { registerDevCommand } from './commands/dev.ts';
+import { registerDlqCommand } from './commands/dlq.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerResetCommand } from './commands/reset.ts';
+import { registerSesEventCommand } from './commands/ses-event.ts';
 import { registerTenantCommands } from './commands/tenant.ts';
 import { CliError } from './lib/errors.ts';
 import { packageVersion } from './lib/paths.ts';
@@ -40,6 +42,8 @@ Examples:
   registerClockCommand(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerSesEventCommand(program);
+  registerDlqCommand(program);
 
   for (const command of allCommands(program)) {
     command

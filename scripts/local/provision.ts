@@ -296,3 +296,15 @@ export const provisionUserPool = async (
   }
   return { userPoolId, clientId, logins };
 };
+
+/**
+ * The tenant's unsubscribe key (docs/campaigns.md): generated once into the tenant's
+ * git-ignored data folder and kept, so that links in e-mail already sent keep working across
+ * restarts. In AWS it is a Secrets Manager secret instead; functions get it as UNSUBSCRIBE_KEY.
+ */
+export const provisionUnsubscribeKey = (keyFile: string): string => {
+  if (existsSync(keyFile)) return readFileSync(keyFile, 'utf8').trim();
+  const key = randomBytes(48).toString('base64url');
+  writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
+  return key;
+};

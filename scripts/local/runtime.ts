@@ -35,6 +35,7 @@ import {
   provisionFilesBucket,
   provisionQueues,
   provisionTable,
+  provisionUnsubscribeKey,
   provisionUserPool,
 } from './provision.ts';
 import { startSqsPoller } from './sqs-poller.ts';
@@ -66,6 +67,11 @@ export type LocalRuntimeOptions = {
   /** Base delay of the bus's retries to a failing target (EventBridge backs off for minutes). */
   readonly busRetryBaseDelayMs?: number;
   readonly functionConcurrency?: number;
+  /**
+   * Local-only, for tests: variables added to a function's environment, by catalog name (the
+   * campaign reliability test switches on its fault injector with CRM_LOCAL_FAULTS).
+   */
+  readonly extraFunctionEnvironment?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /**
    * False: no stream consumers (publisher, counters). For bulk benchmarks only: DynamoDB Local
    * reads its stream in time that grows with the stream's length.
@@ -301,6 +307,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         schedulerRoleArn: `arn:aws:iam::${bus.accountId}:role/crm-${tenant.id}-scheduler`,
         busArn: bus.busArn(busName),
         busDeadLetterArn: busDlqArn,
+        unsubscribeKey: { value: provisionUnsubscribeKey(join(tenantDir, 'unsubscribe-key')) },
       };
       const hosts = new Map<string, FunctionHost>();
       for (const [name, definition] of Object.entries(functions) as [FunctionName, FunctionDefinition][]) {
@@ -320,6 +327,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
               AWS_LAMBDA_FUNCTION_NAME: functionName,
               AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memoryMb ?? 512),
               NODE_OPTIONS: '--enable-source-maps',
+              ...options.extraFunctionEnvironment?.[name],
             },
             region: tenant.region,
             maxConcurrency: options.functionConcurrency ?? 4,

@@ -4,6 +4,7 @@
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { invoiceReaderRoles } from './features/invoices/invoice-permissions.ts';
+import { marketingReaderRoles } from './features/marketing/marketing-permissions.ts';
 import type { RouteInfo } from './layout/navigation.ts';
 import { ProtectedLayout } from './layout/protected-layout.tsx';
 import { preloadAnalytics } from './pages/analytics/analytics.data.ts';
@@ -76,6 +77,8 @@ const CustomFieldsPage = lazy(() =>
 const PipelinesPage = lazy(() =>
   import('./pages/pipelines/pipelines.page.tsx').then((m) => ({ default: m.PipelinesPage })),
 );
+const marketingPage = <K extends keyof typeof import('./pages/marketing/marketing.pages.tsx')>(name: K) =>
+  lazy(() => import('./pages/marketing/marketing.pages.tsx').then((m) => ({ default: m[name] })));
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/not-found.page.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -155,6 +158,23 @@ export const routes: RouteDefinition[] = [
         preload: preloadAnalytics,
         info: info({ title: 'nav.analytics', nav: { label: 'nav.analytics', icon: 'chart', order: 55 } }),
       },
+      {
+        path: '/marketing',
+        component: marketingPage('MarketingHomePage'),
+        info: info({
+          title: 'nav.marketing',
+          nav: { label: 'nav.marketing', icon: 'send', order: 56, roles: marketingReaderRoles },
+        }),
+      },
+      { path: '/marketing/segments', component: marketingPage('SegmentsPage') },
+      { path: '/marketing/segments/new', component: marketingPage('NewSegmentPage') },
+      { path: '/marketing/segments/:id', component: marketingPage('SegmentPage') },
+      { path: '/marketing/templates', component: marketingPage('TemplatesPage') },
+      { path: '/marketing/templates/new', component: marketingPage('NewTemplatePage') },
+      { path: '/marketing/templates/:id', component: marketingPage('TemplatePage') },
+      { path: '/marketing/campaigns', component: marketingPage('CampaignsPage') },
+      { path: '/marketing/campaigns/new', component: marketingPage('NewCampaignPage') },
+      { path: '/marketing/campaigns/:id', component: marketingPage('CampaignPageRoute') },
       {
         path: '/import',
         component: ImportPage,

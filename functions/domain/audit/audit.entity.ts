@@ -25,7 +25,13 @@ export type AuditAction =
   | 'cancelled'
   | 'reminder-sent'
   | 'overdue-alerted'
-  | 'escalated';
+  | 'escalated'
+  // Marketing e-mail (docs/campaigns.md): a contact unsubscribed (or undid it), an address
+  // suppressed after a bounce or complaint, a campaign paused by the sending-rate check.
+  | 'unsubscribed'
+  | 'resubscribed'
+  | 'suppressed'
+  | 'paused';
 
 /** Another item the entry concerns: a contact's company, the record a file is attached to. */
 export type AuditRef = { readonly type: string; readonly id: string };

@@ -315,6 +315,9 @@ export const auditedContactFields = [
   'leadSource',
   'marketingConsent',
   'customFields',
+  // Written by the unsubscribe endpoint and the SES events handler (docs/campaigns.md).
+  'marketingUnsubscribedAt',
+  'emailSuppressed',
 ] as const;
 
 export const createMockContact = (

@@ -18,7 +18,7 @@ import { createVersioned, updateVersioned } from '../mutations.ts';
 import { requireMarketingEditor, requireMarketingReader } from '../records/access.ts';
 import { contactKind } from '../records/record-kinds.ts';
 import { readRecord } from '../records/records.ts';
-import { getOrCreateProfile, readProfile } from '../users/profiles.ts';
+import { getOrCreateProfile, readProfileOrAccount } from '../users/profiles.ts';
 import type { UserItem } from '../users/user.entity.ts';
 import {
   auditedTemplateFields,
@@ -252,7 +252,7 @@ export const renderTemplate = (
  * Where `{{ unsubscribeUrl }}` points in previews and test sends: the unsubscribe page without a
  * token, which unsubscribes nobody. Campaign e-mails get a signed link per recipient.
  */
-export const previewUnsubscribeUrl = (): string => `${tenantConfig().appUrl}/u/preview`;
+export const previewUnsubscribeUrl = (): string => `${tenantConfig().appUrl}/api/u/preview`;
 
 /** The merge values of a real contact (404 when it does not exist or is deleted). */
 const valuesForContact = async (contactId: string) => {
@@ -261,7 +261,7 @@ const valuesForContact = async (contactId: string) => {
       throw new ValidationFailed([{ field: 'contactId', message: 'is not a contact in the CRM' }]);
     throw error;
   });
-  const owner = await readProfile(String(contact.ownerId));
+  const owner = contact.ownerId ? await readProfileOrAccount(String(contact.ownerId)) : undefined;
   return {
     contact,
     values: mergeValuesFor({

@@ -1,5 +1,5 @@
 // Profiles: read (creating it on first sign-in from the Cognito account) and change.
-import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../lib/dynamo.ts';
 import type { Principal } from '../../lib/principal.ts';
@@ -18,6 +18,29 @@ export const readProfile = async (userId: string): Promise<UserItem | undefined>
   (await db.send(new GetCommand({ TableName: tableName, Key: userKey(userId) }))).Item as
     | UserItem
     | undefined;
+
+/**
+ * A user as merge fields name them (a contact owner's name, e-mail, signature): the CRM profile,
+ * or, for a user who has never signed in and so has none yet, their account in the tenant's user
+ * pool (ListUsers by `sub`). Undefined when neither exists.
+ */
+export const readProfileOrAccount = async (
+  userId: string,
+): Promise<Pick<UserItem, 'name' | 'email' | 'signature'> | undefined> => {
+  const profile = await readProfile(userId);
+  if (profile) return profile;
+  if (!/^[\w-]+$/.test(userId)) return undefined;
+  const { cognito, userPoolId } = await import('../../lib/user-pool.ts');
+  const { Users } = await cognito.send(
+    new ListUsersCommand({ UserPoolId: userPoolId, Filter: `sub = "${userId}"`, Limit: 1 }),
+  );
+  const attrs = Object.fromEntries((Users?.[0]?.Attributes ?? []).map((a) => [a.Name, a.Value ?? '']));
+  if (!Users?.[0]) return undefined;
+  const email = attrs.email ?? '';
+  const name =
+    attrs.name || [attrs.given_name, attrs.family_name].filter(Boolean).join(' ') || email.split('@')[0];
+  return { name: name || userId, email };
+};
 
 export type AccountLookup = (username: string) => Promise<{ email: string; name?: string; locale?: string }>;
 

@@ -1,6 +1,18 @@
-// /api/segments and /api/templates: thin handlers over functions/domain/segments and
-// functions/domain/email-templates (docs/campaigns.md, "Segments" and "Templates").
+// /api/segments, /api/templates and /api/campaigns: thin handlers over functions/domain/segments,
+// functions/domain/email-templates and functions/domain/campaigns (docs/campaigns.md).
 
+import { toCampaignView } from '../../domain/campaigns/campaign.entity.ts';
+import { campaignReport } from '../../domain/campaigns/campaign-report.ts';
+import {
+  cancelCampaign,
+  createCampaign,
+  getCampaign,
+  launchCampaign,
+  listCampaigns,
+  pauseCampaign,
+  resumeCampaign,
+  updateCampaign,
+} from '../../domain/campaigns/campaigns.ts';
 import { toTemplateSummary, toTemplateView } from '../../domain/email-templates/email-template.entity.ts';
 import {
   archiveTemplate,
@@ -61,4 +73,24 @@ export const handler = userRoutes({
     ok(await previewTemplate(principal, params.id ?? '', body)),
   'POST /api/templates/{id}/test-send': async ({ params, body }, principal) =>
     ok({ sent: await testSendTemplate(principal, params.id ?? '', body) }),
+  'GET /api/campaigns': async ({ query }, principal) => {
+    const { items, nextCursor } = await listCampaigns(principal, query);
+    return ok({ items: items.map(toCampaignView), ...(nextCursor ? { nextCursor } : {}) });
+  },
+  'POST /api/campaigns': async ({ body }, principal) =>
+    created({ campaign: toCampaignView(await createCampaign(principal, body)) }),
+  'GET /api/campaigns/{id}': async ({ params }, principal) =>
+    ok({ campaign: toCampaignView(await getCampaign(principal, params.id ?? '')) }),
+  'PATCH /api/campaigns/{id}': async ({ params, body }, principal) =>
+    ok({ campaign: toCampaignView(await updateCampaign(principal, params.id ?? '', body)) }),
+  'POST /api/campaigns/{id}/launch': async ({ params, body }, principal) =>
+    ok({ campaign: toCampaignView(await launchCampaign(principal, params.id ?? '', body)) }),
+  'POST /api/campaigns/{id}/pause': async ({ params, body }, principal) =>
+    ok({ campaign: toCampaignView(await pauseCampaign(principal, params.id ?? '', body)) }),
+  'POST /api/campaigns/{id}/resume': async ({ params, body }, principal) =>
+    ok({ campaign: toCampaignView(await resumeCampaign(principal, params.id ?? '', body)) }),
+  'POST /api/campaigns/{id}/cancel': async ({ params, body }, principal) =>
+    ok({ campaign: toCampaignView(await cancelCampaign(principal, params.id ?? '', body)) }),
+  'GET /api/campaigns/{id}/report': async ({ params }, principal) =>
+    ok(await campaignReport(principal, params.id ?? '')),
 });

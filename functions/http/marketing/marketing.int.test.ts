@@ -5,7 +5,13 @@
 // skipped), segment CRUD versioned and audited; templates refused with one error per merge-field
 // problem, sanitized with what was removed, previewed against a real contact and test-sent to the
 // caller through the SES emulator.
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnvironment, localClients } from '../../../scripts/local/aws-clients.ts';
 import type { LocalRuntime } from '../../../scripts/local/runtime.ts';
@@ -659,6 +665,28 @@ describe('e-mail templates', () => {
     expect(text).toContain(
       `Здравствуйте, ${contact.name}!\n${company.name}\n--\nИгорь Петров\nРуководитель отдела продаж`,
     );
+
+    // An owner who has never signed in has no CRM profile yet: the name and e-mail come from
+    // their account in the user pool.
+    const salesProfile = { pk: `USER#${s.ids.sales}`, sk: 'PROFILE' };
+    const saved = (await raw.send(new GetCommand({ TableName: tableName, Key: salesProfile }))).Item;
+    if (saved) await raw.send(new DeleteCommand({ TableName: tableName, Key: salesProfile }));
+    try {
+      const annas = created(
+        await s.as.admin('POST', '/api/contacts', {
+          firstName: 'Вера',
+          lastName: uniqueWord(),
+          ownerId: s.ids.sales,
+        }),
+      ).contact as { id: string };
+      const unsigned = await s.as.manager('POST', `/api/templates/${t.id}/preview`, { contactId: annas.id });
+      expect(unsigned.status, JSON.stringify(unsigned.body)).toBe(200);
+      expect(unsigned.body.rendered.html).toContain(
+        'Ваш менеджер: Анна Смирнова, anna.smirnova@demo.example',
+      );
+    } finally {
+      if (saved) await raw.send(new PutCommand({ TableName: tableName, Item: saved }));
+    }
 
     const missing = await s.as.manager('POST', `/api/templates/${t.id}/preview`, {
       contactId: '01JNOCONTACT',

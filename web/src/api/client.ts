@@ -4,6 +4,7 @@ import { type ActivityApi, activityApi } from './activity.ts';
 import { type AttachmentsApi, attachmentsApi } from './attachments.ts';
 import { type AutomationsApi, automationsApi } from './automations.ts';
 import { type CalendarFeedApi, calendarFeedApi } from './calendar-feed.ts';
+import { type CampaignsApi, campaignsApi } from './campaigns.ts';
 import { type CustomFieldsApi, customFieldsApi } from './custom-fields.ts';
 import { type DealsApi, dealsApi } from './deals.ts';
 import { type ExportsApi, exportsApi } from './exports.ts';
@@ -20,7 +21,9 @@ import { type ReceivablesApi, receivablesApi } from './receivables.ts';
 import { type CompanyContactsApi, companyContactsApi, type RecordsApi, recordsApi } from './records.ts';
 import { type ReportsApi, reportsApi } from './reports.ts';
 import { type SearchApi, searchApi } from './search.ts';
+import { type SegmentsApi, segmentsApi } from './segments.ts';
 import { type TasksApi, tasksApi } from './tasks.ts';
+import { type TemplatesApi, templatesApi } from './templates.ts';
 import { type TrashApi, trashApi } from './trash.ts';
 import { type UsersApi, usersApi } from './users.ts';
 import { type ViewsApi, viewsApi } from './views.ts';
@@ -52,6 +55,9 @@ export type Api = {
   quotes: QuotesApi;
   invoices: InvoicesApi;
   receivables: ReceivablesApi;
+  segments: SegmentsApi;
+  templates: TemplatesApi;
+  campaigns: CampaignsApi;
 };
 
 export const createApi = (http: HttpClient): Api => ({
@@ -81,6 +87,9 @@ export const createApi = (http: HttpClient): Api => ({
   quotes: quotesApi(http),
   invoices: invoicesApi(http),
   receivables: receivablesApi(http),
+  segments: segmentsApi(http),
+  templates: templatesApi(http),
+  campaigns: campaignsApi(http),
 });
 
 let configured: Api | undefined;

@@ -4,6 +4,7 @@ import { enAnalytics } from './en.analytics.ts';
 import { enCustomerBase } from './en.customer-base.ts';
 import { enDeals } from './en.deals.ts';
 import { enInvoices } from './en.invoices.ts';
+import { enMarketing } from './en.marketing.ts';
 import { enPipelines } from './en.pipelines.ts';
 import { enProducts } from './en.products.ts';
 import { enTasks } from './en.tasks.ts';
@@ -34,6 +35,7 @@ export const en: Dictionary = {
     products: 'Products',
     invoices: 'Invoices',
     analytics: 'Analytics',
+    marketing: 'Marketing',
     import: 'Import',
     trash: 'Trash',
     settings: 'Settings',
@@ -261,4 +263,5 @@ export const en: Dictionary = {
   ...enProducts,
   ...enAnalytics,
   ...enInvoices,
+  ...enMarketing,
 };

@@ -5,6 +5,7 @@ import { ruAnalytics } from './ru.analytics.ts';
 import { ruCustomerBase } from './ru.customer-base.ts';
 import { ruDeals } from './ru.deals.ts';
 import { ruInvoices } from './ru.invoices.ts';
+import { ruMarketing } from './ru.marketing.ts';
 import { ruPipelines } from './ru.pipelines.ts';
 import { ruProducts } from './ru.products.ts';
 import { ruTasks } from './ru.tasks.ts';
@@ -34,6 +35,7 @@ export const ru = {
     products: 'Товары',
     invoices: 'Счета',
     analytics: 'Аналитика',
+    marketing: 'Маркетинг',
     import: 'Импорт',
     trash: 'Корзина',
     settings: 'Настройки',
@@ -266,4 +268,5 @@ export const ru = {
   ...ruProducts,
   ...ruAnalytics,
   ...ruInvoices,
+  ...ruMarketing,
 };

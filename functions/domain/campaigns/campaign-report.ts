@@ -1,0 +1,135 @@
+// The campaign report (docs/campaigns.md "Report"): totals and hourly series of what was sent
+// and what came back (the counters the sender and the SES events handler ADD), clicks per link,
+// and attribution — deals created after the campaign's first send whose company or contacts
+// were recipients it sent to: count, amount and won amount per currency.
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../../lib/dynamo.ts';
+import type { Principal } from '../../lib/principal.ts';
+import { campaignTotalsKey } from '../campaign-results/campaign-results.ts';
+import { allDeals, type DealItem } from '../deals/deal.entity.ts';
+import { requireMarketingReader } from '../records/access.ts';
+import { allRecipientPartitions } from './campaign.entity.ts';
+import { getCampaignItem } from './campaigns.ts';
+
+export const reportCounters = [
+  'sent',
+  'skipped',
+  'delivered',
+  'bounced',
+  'complained',
+  'unsubscribed',
+  'opened',
+  'clicked',
+] as const;
+
+type Item = Record<string, unknown>;
+
+const queryAll = async (input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Item[]> => {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
+    items.push(...((page.Items ?? []) as Item[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+};
+
+const counters = (item: Item | undefined) =>
+  Object.fromEntries(reportCounters.map((c) => [c, Number(item?.[c] ?? 0)])) as Record<
+    (typeof reportCounters)[number],
+    number
+  >;
+
+const beginsWith = (campaignId: string, prefix: string) =>
+  queryAll({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': `CAMPAIGN#${campaignId}`, ':prefix': prefix },
+  });
+
+/** Contacts and companies the campaign sent to. */
+const sentAudience = async (campaignId: string) => {
+  const contacts = new Set<string>();
+  const companies = new Set<string>();
+  await Promise.all(
+    allRecipientPartitions(campaignId).map(async (pk) => {
+      for (const r of await queryAll({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: '#state = :sent',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':pk': pk, ':sent': 'sent' },
+        ProjectionExpression: 'contactId, companyId',
+      })) {
+        contacts.add(String(r.contactId));
+        if (r.companyId) companies.add(String(r.companyId));
+      }
+    }),
+  );
+  return { contacts, companies };
+};
+
+export const campaignReport = async (p: Principal, id: string) => {
+  requireMarketingReader(p, 'campaigns');
+  const campaign = await getCampaignItem(id);
+  const [totalsItems, hours, links, runs] = await Promise.all([
+    queryAll({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND sk = :sk',
+      ExpressionAttributeValues: { ':pk': campaignTotalsKey(id).pk, ':sk': campaignTotalsKey(id).sk },
+    }),
+    beginsWith(id, 'STATS#'),
+    beginsWith(id, 'LINK#'),
+    beginsWith(id, 'RUN#'),
+  ]);
+  const firstSentAt = runs
+    .map((r) => r.firstSentAt as string | undefined)
+    .filter((at): at is string => Boolean(at))
+    .sort()[0];
+  const attribution = {
+    count: 0,
+    byCurrency: [] as { currency: string; amount: number; wonAmount: number }[],
+  };
+  if (firstSentAt) {
+    const { contacts, companies } = await sentAudience(id);
+    const deals = (await queryAll({
+      TableName: tableName,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk >= :from',
+      ExpressionAttributeValues: { ':pk': allDeals, ':from': firstSentAt },
+    })) as unknown as DealItem[];
+    const sums = new Map<string, { amount: number; wonAmount: number }>();
+    for (const deal of deals) {
+      if ((deal as DealItem & { deletedAt?: string }).deletedAt) continue;
+      const reached =
+        companies.has(deal.companyId) || (deal.contacts ?? []).some((c) => contacts.has(c.contactId));
+      if (!reached) continue;
+      attribution.count++;
+      const sum = sums.get(deal.value.currency) ?? { amount: 0, wonAmount: 0 };
+      sum.amount += deal.value.amount;
+      if (deal.status === 'won') sum.wonAmount += deal.value.amount;
+      sums.set(deal.value.currency, sum);
+    }
+    attribution.byCurrency = [...sums].map(([currency, s]) => ({ currency, ...s }));
+  }
+  return {
+    campaign: { id: campaign.id, name: campaign.name, state: campaign.state, version: campaign.version },
+    ...(campaign.audienceCount !== undefined ? { audienceCount: campaign.audienceCount } : {}),
+    ...(firstSentAt ? { firstSentAt } : {}),
+    totals: counters(totalsItems[0]),
+    hourly: hours
+      .map((h) => ({ hour: String(h.sk).slice('STATS#'.length), ...counters(h) }))
+      .sort((a, b) => a.hour.localeCompare(b.hour)),
+    links: links
+      .map((l) => ({
+        url: String(l.url),
+        clicks: Number(l.clicks ?? 0),
+        uniqueClicks: Number(l.uniqueClicks ?? 0),
+      }))
+      .sort((a, b) => b.clicks - a.clicks),
+    attribution,
+  };
+};

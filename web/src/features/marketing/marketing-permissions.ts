@@ -1,0 +1,11 @@
+// Who works in Маркетинг, mirroring the API (functions/domain/records/access.ts): administrators and
+// marketing write segments, templates and campaigns; sales managers read and preview them. The API
+// stays the authority: a refusal there is still shown as an error.
+import type { Role } from '../../api/me.ts';
+import type { Actor } from '../records/permissions.ts';
+
+/** The roles that see the «Маркетинг» section. */
+export const marketingReaderRoles: readonly Role[] = ['admin', 'marketing', 'sales-manager'];
+
+export const canEditMarketing = (actor: Actor): boolean =>
+  actor.roles.some((role) => role === 'admin' || role === 'marketing');
