@@ -11,6 +11,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  campaignTemplate,
+  capturedPerAddress,
+  seedContacts,
+} from '../../functions/domain/campaigns/campaign-test-support.ts';
 import type { LocalRuntime } from '../../scripts/local/runtime.ts';
 import { api, sentEmails, signIn, startTestRuntime } from '../../scripts/local/testing.ts';
 import { type Browser, launchBrowser } from './browser.ts';
@@ -318,7 +323,7 @@ describe('marketing', () => {
     await poll(() => page.getByTestId('campaign-progress').getAttribute('data-sent')).toBe('1');
     const totals = page.getByTestId('campaign-totals');
     await poll(() => totals.locator('[data-metric="sent"]').getAttribute('data-value')).toBe('1');
-    await page.getByTestId('campaign-chart-sent').getByTestId('campaign-bar').first().waitFor();
+    await page.getByTestId('campaign-chart-hourly').getByTestId('campaign-bar').first().waitFor();
     await page.getByTestId('campaign-links').waitFor();
     await page.getByTestId('campaign-attribution').waitFor();
     await dismissToasts(page);
@@ -346,5 +351,82 @@ describe('marketing', () => {
     await shoot(page, 'marketing-segment-builder-en');
     await page.getByRole('radio', { name: 'Русский' }).click();
     await page.getByTestId('segment-count').getByText('1 контакт получит рассылку').waitFor();
+  });
+  it('pauses, resumes and cancels a sending campaign from its page', { timeout: 240_000 }, async () => {
+    // Two campaigns of tagged contacts, one e-mail a second so that there is time to act mid-send.
+    const call = await apiAs(maria);
+    const me = (await call('GET', '/api/me')).body.user as { id: string };
+    const prepare = async (tag: string, recipients: number) => {
+      const seeded = await seedContacts(runtime, { tag, eligible: recipients, ownerId: me.id });
+      const segment = await call('POST', '/api/segments', {
+        name: `Сегмент ${tag}`,
+        filter: { tags: { values: [tag] } },
+      });
+      const template = await call('POST', '/api/templates', campaignTemplate(tag));
+      const campaign = await call('POST', '/api/campaigns', {
+        name: `Кампания ${tag}`,
+        segmentId: segment.body.segment.id,
+        templateId: template.body.template.id,
+        fromName: 'ООО «Демо»',
+        rateLimitPerSecond: 1,
+      });
+      expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
+      return {
+        id: campaign.body.campaign.id as string,
+        addresses: new Set(seeded.eligible.map((c) => c.email)),
+      };
+    };
+    const captured = async (addresses: Set<string>) =>
+      capturedPerAddress(await sentEmails(runtime), addresses);
+    const total = async (addresses: Set<string>) =>
+      [...(await captured(addresses)).values()].reduce((a, b) => a + b, 0);
+
+    const tag = `pause${Date.now().toString(36)}`;
+    const paused = await prepare(tag, 10);
+    const page = await signInAs(maria);
+    await page.goto(`${runtime.tenant('demo').appUrl}/marketing/campaigns/${paused.id}`);
+    const state = page.getByTestId('campaign-state');
+    const progress = page.getByTestId('campaign-progress');
+    await poll(() => state.getAttribute('data-state')).toBe('draft');
+    await page.getByRole('button', { name: 'Запустить' }).click();
+    await expect
+      .poll(async () => Number(await progress.getAttribute('data-sent')), { timeout: 30_000, interval: 200 })
+      .toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: 'Приостановить' }).click();
+    await page.locator('.toasts').getByText('Кампания приостановлена').waitFor();
+    await poll(() => state.getAttribute('data-state')).toBe('paused');
+    // The e-mail in flight when it was paused may still go; after that, nothing.
+    await new Promise((r) => setTimeout(r, 3000));
+    const whilePaused = await total(paused.addresses);
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(await total(paused.addresses)).toBe(whilePaused);
+    expect(whilePaused).toBeLessThan(10);
+    await page.getByRole('button', { name: 'Возобновить' }).click();
+    await page.locator('.toasts').getByText('Отправка возобновлена').waitFor();
+    await expect
+      .poll(() => state.getAttribute('data-state'), { timeout: 60_000, interval: 250 })
+      .toBe('completed');
+    await poll(async () => [...(await captured(paused.addresses)).values()]).toEqual(Array(10).fill(1));
+    await poll(() => text(progress)).toContain('Отправлено 10 из 10');
+
+    // A cancel in mid-send: nothing more goes out, and the page says so.
+    const cancelled = await prepare(`${tag}c`, 20);
+    await page.goto(`${runtime.tenant('demo').appUrl}/marketing/campaigns/${cancelled.id}`);
+    await page.getByRole('button', { name: 'Запустить' }).click();
+    await expect
+      .poll(async () => Number(await progress.getAttribute('data-sent')), { timeout: 30_000, interval: 200 })
+      .toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: 'Отменить кампанию' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Отменить кампанию' }).click();
+    await page.locator('.toasts').getByText('Кампания отменена').waitFor();
+    await poll(() => state.getAttribute('data-state')).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 3000));
+    const atCancel = await total(cancelled.addresses);
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(await total(cancelled.addresses)).toBe(atCancel);
+    expect(atCancel).toBeLessThan(20);
+    expect(await page.getByRole('button', { name: 'Возобновить' }).count()).toBe(0);
+    await dismissToasts(page);
+    await shoot(page, 'marketing-campaign-cancelled-ru');
   });
 });

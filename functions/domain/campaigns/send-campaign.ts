@@ -383,6 +383,12 @@ const sendToRecipient = async (
     });
     for (let attempt = 0; ; attempt++) {
       await takeSendToken(limit);
+      // At a low rate a recipient may wait here for seconds: a pause or cancel meanwhile holds it.
+      const current = await campaignNow(message.campaignId);
+      if (current?.runId !== message.runId || current.state !== 'sending') {
+        await releaseClaim(campaign.id, contactId, claimedAt);
+        return 'held';
+      }
       try {
         messageId = (await ses.send(command)).MessageId ?? '';
         break;

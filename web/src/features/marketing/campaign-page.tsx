@@ -1,8 +1,9 @@
 // A campaign's page (/marketing/campaigns/:id): its state and the actions that state allows (launch,
 // pause, resume, cancel, at the version last read), why it is paused, a progress bar that refreshes
-// while it sends, its settings (editable while a draft), and the report (once it has sent): totals, charts
-// of sent, delivered, bounced, complaints, unsubscribes, opens and clicks per hour, clicks per link,
-// and the deals attributed to it.
+// while it sends, its settings (editable while a draft), and the report (once it has sent): totals,
+// the funnel from sent to clicked, one chart per hour of the metric picked (sent, delivered, bounced,
+// complaints, unsubscribes, opens, clicks; its table holds them all), clicks per link, and the deals
+// attributed to it.
 import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { isApiError } from '../../api/api-error.ts';
@@ -21,6 +22,7 @@ import { ApiErrorState } from '../../ui/api-error-state.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ConfirmDialog } from '../../ui/dialog.tsx';
 import { Alert, Skeleton } from '../../ui/feedback.tsx';
+import { SegmentedControl } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { Badge, Panel } from '../../ui/panel.tsx';
 import { ProgressBar } from '../../ui/progress.tsx';
@@ -58,6 +60,18 @@ const CampaignReportView = (props: { report: CampaignReport }) => {
       : '';
   const hourLabel = (hour: string) => fmt.time(hourInstant(hour));
   const hourTitle = (hour: string) => fmt.dateTime(hourInstant(hour));
+  // One chart per hour for the metric picked (sent first); its table holds every metric.
+  const [shown, setShown] = createSignal<CampaignMetric>('sent');
+  const hours = () => seriesOf(props.report, 'sent').map((p) => p.hour);
+  // From sent to clicked: how far the e-mail got, each step as a share of what was sent.
+  const funnelRows = () =>
+    (['sent', 'delivered', 'opened', 'clicked'] as const).map((m) => ({
+      key: m,
+      label: metric(m),
+      value: props.report.totals[m] ?? 0,
+      valueText: fmt.number(props.report.totals[m] ?? 0),
+      note: m === 'sent' ? undefined : share(props.report.totals[m] ?? 0),
+    }));
   // Amounts per currency; none yet is a zero in the organisation's currency.
   const amounts = () =>
     props.report.attribution.byCurrency.length > 0
@@ -86,39 +100,64 @@ const CampaignReportView = (props: { report: CampaignReport }) => {
           )}
         </For>
       </dl>
-      <div class="campaign-charts">
-        <For each={campaignMetrics}>
-          {(m) => {
-            const points = () => seriesOf(props.report, m);
-            return (
-              <ChartPanel
-                title={t('marketing.campaign.report.overTime', { metric: metric(m) })}
-                testId={`campaign-chart-${m}`}
-                empty={points().every((p) => p.value === 0)}
-                emptyText={t('marketing.campaign.report.empty')}
-                chart={
-                  <ColumnChart
-                    columns={points().map((p) => ({
-                      key: p.hour,
-                      label: hourLabel(p.hour),
-                      value: p.value,
-                      valueText: fmt.number(p.value),
-                    }))}
-                    tickText={(v) => (Number.isInteger(v) ? fmt.number(v) : '')}
-                    barTestId="campaign-bar"
-                  />
-                }
-                table={
-                  <ChartTable
-                    caption={t('marketing.campaign.report.overTime', { metric: metric(m) })}
-                    head={[t('marketing.campaign.report.hour'), t('marketing.campaign.report.count')]}
-                    rows={points().map((p) => [hourTitle(p.hour), fmt.number(p.value)])}
-                  />
-                }
+      <div class="campaign-charts campaign-charts--two">
+        <ChartPanel
+          title={t('marketing.campaign.report.funnel')}
+          testId="campaign-funnel"
+          empty={sent() === 0}
+          emptyText={t('marketing.campaign.report.empty')}
+          chart={<BarRows rows={funnelRows()} tone="success" />}
+          table={
+            <ChartTable
+              caption={t('marketing.campaign.report.funnel')}
+              head={[t('marketing.campaign.report.metric'), t('marketing.campaign.report.count')]}
+              rows={funnelRows().map((r) => [r.label, `${r.valueText}${r.note ? ` (${r.note})` : ''}`])}
+            />
+          }
+        />
+        <ChartPanel
+          title={t('marketing.campaign.report.overTime', { metric: metric(shown()) })}
+          testId="campaign-chart-hourly"
+          empty={seriesOf(props.report, shown()).every((p) => p.value === 0)}
+          emptyText={t('marketing.campaign.report.empty')}
+          chart={
+            <ColumnChart
+              columns={seriesOf(props.report, shown()).map((p) => ({
+                key: p.hour,
+                label: hourLabel(p.hour),
+                value: p.value,
+                valueText: fmt.number(p.value),
+              }))}
+              tickText={(v) => (Number.isInteger(v) ? fmt.number(v) : '')}
+              barTestId="campaign-bar"
+            />
+          }
+          table={
+            <ChartTable
+              caption={t('marketing.campaign.report.hourlyCaption')}
+              head={[t('marketing.campaign.report.hour'), ...campaignMetrics.map(metric)]}
+              rows={hours().map((hour) => [
+                hourTitle(hour),
+                ...campaignMetrics.map((m) =>
+                  fmt.number(props.report.series.find((p) => p.hour === hour)?.[m] ?? 0),
+                ),
+              ])}
+            />
+          }
+          footer={
+            <div class="campaign-hourly-pick">
+              <SegmentedControl
+                legend={t('marketing.campaign.report.pickMetric')}
+                hideLegend
+                size="sm"
+                name="campaign-hourly-metric"
+                value={shown()}
+                choices={campaignMetrics.map((m) => ({ value: m, label: metric(m) }))}
+                onChange={setShown}
               />
-            );
-          }}
-        </For>
+            </div>
+          }
+        />
       </div>
       <div class="campaign-charts campaign-charts--two">
         <ChartPanel
