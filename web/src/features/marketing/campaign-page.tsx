@@ -46,6 +46,7 @@ import { canEditMarketing } from './marketing-permissions.ts';
 import { MarketingTabs } from './marketing-tabs.tsx';
 import '../analytics/analytics.css';
 import './marketing.css';
+import { ConflictAlert } from './conflict-alert.tsx';
 
 const pollMs = 2000;
 
@@ -356,26 +357,12 @@ export const CampaignPage = (props: { id: string }) => {
                   </Show>
                 </header>
                 <Show when={conflict()}>
-                  <Alert
-                    tone="warning"
-                    role="alert"
-                    title={t('errors.conflict')}
-                    action={
-                      <Button
-                        size="sm"
-                        variant="secondary"
-                        icon="refresh"
-                        onClick={() => {
-                          setConflict(false);
-                          void refetch();
-                        }}
-                      >
-                        {t('marketing.reload')}
-                      </Button>
-                    }
-                  >
-                    {t('marketing.conflict')}
-                  </Alert>
+                  <ConflictAlert
+                    onReload={() => {
+                      setConflict(false);
+                      void refetch();
+                    }}
+                  />
                 </Show>
                 <Show when={c().state === 'paused' && c().pausedReason}>
                   <div data-testid="campaign-paused-reason">

@@ -39,6 +39,7 @@ import {
   toFilter,
 } from './segment-draft.ts';
 import './marketing.css';
+import { ConflictAlert } from './conflict-alert.tsx';
 
 const previewDelayMs = 400;
 const reasons = ['noConsent', 'unsubscribed', 'suppressed', 'noEmail'] as const;
@@ -671,26 +672,12 @@ export const SegmentEditor = (props: { id?: string }) => {
             <Alert tone="info">{t('marketing.readOnly')}</Alert>
           </Show>
           <Show when={conflict()}>
-            <Alert
-              tone="warning"
-              role="alert"
-              title={t('errors.conflict')}
-              action={
-                <Button
-                  size="sm"
-                  variant="secondary"
-                  icon="refresh"
-                  onClick={() => {
-                    setConflict(false);
-                    void refetch();
-                  }}
-                >
-                  {t('marketing.reload')}
-                </Button>
-              }
-            >
-              {t('marketing.conflict')}
-            </Alert>
+            <ConflictAlert
+              onReload={() => {
+                setConflict(false);
+                void refetch();
+              }}
+            />
           </Show>
           <Show when={saveError()}>
             <Alert

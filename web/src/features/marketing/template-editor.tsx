@@ -32,6 +32,7 @@ import {
   type TemplatePart,
 } from './merge-field-insert.ts';
 import './marketing.css';
+import { ConflictAlert } from './conflict-alert.tsx';
 
 type MergeFieldName = (typeof mergeFieldNames)[number];
 
@@ -289,26 +290,12 @@ export const TemplateEditor = (props: { id?: string }) => {
             <Alert tone="info">{t('marketing.template.archivedNote')}</Alert>
           </Show>
           <Show when={conflict()}>
-            <Alert
-              tone="warning"
-              role="alert"
-              title={t('errors.conflict')}
-              action={
-                <Button
-                  size="sm"
-                  variant="secondary"
-                  icon="refresh"
-                  onClick={() => {
-                    setConflict(false);
-                    void refetch();
-                  }}
-                >
-                  {t('marketing.reload')}
-                </Button>
-              }
-            >
-              {t('marketing.conflict')}
-            </Alert>
+            <ConflictAlert
+              onReload={() => {
+                setConflict(false);
+                void refetch();
+              }}
+            />
           </Show>
           <Show when={error()}>
             <Alert
