@@ -78,6 +78,14 @@ const readContacts = async (ids: readonly string[]): Promise<Map<string, Contact
 };
 
 type Owner = Awaited<ReturnType<typeof readProfileOrAccount>>;
+/** How long the contacts read for a message count as current at the moment of sending. */
+const contactFreshMs = 1000;
+
+const readContact = async (id: string): Promise<ContactItem | undefined> =>
+  (await db.send(new GetCommand({ TableName: tableName, Key: contactKey(id), ConsistentRead: true }))).Item as
+    | ContactItem
+    | undefined;
+
 const owners = new Map<string, { at: number; owner: Promise<Owner> }>();
 const ownerOf = (id: string | undefined): Promise<Owner> => {
   if (!id) return Promise.resolve(undefined);
@@ -329,22 +337,23 @@ const throttled = (error: unknown) =>
 
 export type RecipientOutcome = 'sent' | 'already-sent' | 'skipped' | 'held' | 'retry';
 
+/** Why a contact must not get the e-mail (gone, or excluded since the fan-out), if so. */
+const skipReason = (contact: ContactItem | undefined): string | undefined =>
+  !contact || contact.deletedAt || contact.mergedInto ? 'deleted' : exclusionOf(contact);
+
 const sendToRecipient = async (
   ses: SesSend,
   config: SenderConfig,
   message: SendMessage,
   contact: ContactItem | undefined,
   contactId: string,
+  contactsReadAt: number,
 ): Promise<RecipientOutcome> => {
   const campaign = await campaignNow(message.campaignId);
   if (!campaign || campaign.runId !== message.runId || campaign.state !== 'sending') return 'held';
-  if (!contact || contact.deletedAt || contact.mergedInto) {
-    await skipRecipient(campaign.id, message.runId, contactId, 'deleted');
-    return 'skipped';
-  }
-  const reason = exclusionOf(contact);
-  if (reason) {
-    await skipRecipient(campaign.id, message.runId, contactId, reason);
+  const reason = skipReason(contact);
+  if (reason || !contact) {
+    await skipRecipient(campaign.id, message.runId, contactId, reason ?? 'deleted');
     return 'skipped';
   }
   const email = marketingAddressOf(contact) as string;
@@ -389,6 +398,17 @@ const sendToRecipient = async (
         await releaseClaim(campaign.id, contactId, claimedAt);
         return 'held';
       }
+      // The message's contacts were read more than a second ago: an unsubscribe (or bounce,
+      // or deletion) since then must still stop this e-mail, so read this one again.
+      if (Date.now() - contactsReadAt > contactFreshMs) {
+        const now = await readContact(contactId);
+        const why = skipReason(now);
+        if (why) {
+          await releaseClaim(campaign.id, contactId, claimedAt);
+          await skipRecipient(campaign.id, message.runId, contactId, why);
+          return 'skipped';
+        }
+      }
       try {
         messageId = (await ses.send(command)).MessageId ?? '';
         break;
@@ -428,6 +448,7 @@ export const sendCampaignMessage = async (
     return outcomes;
   }
   const contacts = await readContacts(message.contactIds);
+  const contactsReadAt = Date.now();
   let next = 0;
   let failure: unknown;
   await Promise.all(
@@ -435,7 +456,9 @@ export const sendCampaignMessage = async (
       while (next < message.contactIds.length) {
         const contactId = message.contactIds[next++] as string;
         try {
-          outcomes[await sendToRecipient(ses, config, message, contacts.get(contactId), contactId)]++;
+          outcomes[
+            await sendToRecipient(ses, config, message, contacts.get(contactId), contactId, contactsReadAt)
+          ]++;
         } catch (error) {
           failure ??= error;
           outcomes.retry++;

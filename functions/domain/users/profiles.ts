@@ -34,8 +34,9 @@ export const readProfileOrAccount = async (
   const { Users } = await cognito.send(
     new ListUsersCommand({ UserPoolId: userPoolId, Filter: `sub = "${userId}"`, Limit: 1 }),
   );
-  const attrs = Object.fromEntries((Users?.[0]?.Attributes ?? []).map((a) => [a.Name, a.Value ?? '']));
-  if (!Users?.[0]) return undefined;
+  const account = Users?.[0];
+  if (!account) return undefined;
+  const attrs = Object.fromEntries((account.Attributes ?? []).map((a) => [a.Name, a.Value ?? '']));
   const email = attrs.email ?? '';
   const name =
     attrs.name || [attrs.given_name, attrs.family_name].filter(Boolean).join(' ') || email.split('@')[0];
