@@ -536,6 +536,7 @@ export const functions = {
       { method: 'POST', path: '/api/campaigns/{id}/resume' },
       { method: 'POST', path: '/api/campaigns/{id}/cancel' },
       { method: 'GET', path: '/api/campaigns/{id}/report' },
+      { method: 'GET', path: '/api/campaign-sources' },
     ],
     // A live count walks every contact page by page: more memory and the API's full 29 s.
     memoryMb: 1024,

@@ -5,8 +5,9 @@
 // (saved, with the removed notice), inserts a merge field with the picker, previews the template against
 // a real contact in the sandboxed frame, and test-sends it to herself (the SES emulator captures it).
 // She then creates a campaign to the segment with the template, launches it, watches it complete (the
-// one eligible contact gets the e-mail, the excluded ones nothing) and reads its report. The segment
-// page is read again in English.
+// one eligible contact gets the e-mail, the excluded ones nothing) and reads its report. A salesperson
+// records a deal from the campaign, which the report then counts. The segment page is read again in
+// English.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -63,15 +64,17 @@ const dismissToasts = async (page: Page) => {
   while ((await close.count()) > 0) await close.first().click();
 };
 
-const signInAs = async (email: string): Promise<Page> => {
+/** Signs in on a new page, or again on `on` (the pages of the one browser profile share a session). */
+const signInAs = async (email: string, on?: Page): Promise<Page> => {
   const tenant = runtime.tenant('demo');
   const login = tenant.logins.find((l) => l.email === email);
   if (!login) throw new Error(`no login ${email}`);
-  const page = await browser.context.newPage();
-  page.on('response', (response) => {
-    if (response.status() >= 500 && response.url().includes('/api/'))
-      console.warn(`${response.status()} ${response.request().method()} ${response.url()}`);
-  });
+  const page = on ?? (await browser.context.newPage());
+  if (!on)
+    page.on('response', (response) => {
+      if (response.status() >= 500 && response.url().includes('/api/'))
+        console.warn(`${response.status()} ${response.request().method()} ${response.url()}`);
+    });
   await page.goto(`${tenant.appUrl}/sign-in`);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -328,6 +331,55 @@ describe('marketing', () => {
     await page.getByTestId('campaign-attribution').waitFor();
     await dismissToasts(page);
     await shoot(page, 'marketing-campaign-ru');
+
+    // A salesperson records a deal that came from the campaign: source «Рассылка», then the
+    // campaign itself. The report counts it by its source and by its recipient's company, once.
+    const campaignUrl = page.url();
+    const anna = await signInAs('anna.smirnova@demo.example');
+    await anna.getByRole('navigation').getByRole('link', { name: 'Сделки', exact: true }).click();
+    await anna.getByRole('heading', { level: 1, name: 'Сделки' }).waitFor();
+    await anna.getByRole('button', { name: 'Новая сделка' }).click();
+    const newDeal = anna.getByRole('dialog', { name: 'Новая сделка' });
+    await newDeal.getByLabel('Название *').fill('Окна для нового корпуса');
+    await newDeal.getByRole('combobox', { name: 'Компания *' }).fill('казанские');
+    await newDeal.getByRole('option', { name: /Казанские окна/ }).click();
+    await newDeal.getByLabel('Сумма *').fill('420 000');
+    await newDeal.getByLabel('Источник').selectOption({ label: 'Рассылка' });
+    const campaignSelect = newDeal.getByLabel('Кампания');
+    await poll(() =>
+      campaignSelect.locator('option', { hasText: 'Приглашение на выставку «Окна-2026»' }).count(),
+    ).toBe(1);
+    await campaignSelect.selectOption({ label: 'Приглашение на выставку «Окна-2026»' });
+    await shoot(anna, 'deals-new-deal-campaign-ru');
+    await newDeal.getByRole('button', { name: 'Создать сделку' }).click();
+    await anna.locator('.toasts').getByText('Сделка «Окна для нового корпуса» создана').waitFor();
+    await anna.getByRole('link', { name: 'Окна для нового корпуса', exact: true }).click();
+    // Sales do not open Маркетинг: the campaign is named, not linked.
+    await poll(() => text(anna.getByTestId('deal-campaign'))).toBe('Приглашение на выставку «Окна-2026»');
+    expect(await anna.getByTestId('deal-campaign').getByRole('link').count()).toBe(0);
+    await anna.close();
+
+    await signInAs(maria, page);
+    await page.goto(campaignUrl);
+    const attribution = page.getByTestId('campaign-attribution-table');
+    const attributionRow = async (name: string) =>
+      (await attribution.locator('tr', { hasText: name }).locator('th, td').allTextContents()).map((cell) =>
+        cell.replace(/\s+/g, ' ').trim(),
+      );
+    const oneDeal = ['1', '420 000,00 ₽', '0,00 ₽'];
+    await poll(() => attributionRow('Источник сделки — эта кампания')).toEqual([
+      'Источник сделки — эта кампания',
+      ...oneDeal,
+    ]);
+    expect(await attributionRow('У получателей после отправки')).toEqual([
+      'У получателей после отправки',
+      ...oneDeal,
+    ]);
+    expect(await attributionRow('Всего, каждая сделка один раз')).toEqual([
+      'Всего, каждая сделка один раз',
+      ...oneDeal,
+    ]);
+    await shoot(page, 'marketing-campaign-attribution-ru');
     await page.getByRole('link', { name: 'Назад к списку' }).click();
     const row = page.getByTestId('campaign-row').filter({ hasText: 'Приглашение на выставку «Окна-2026»' });
     await poll(() => row.getAttribute('data-state')).toBe('completed');

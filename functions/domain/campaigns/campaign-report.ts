@@ -1,7 +1,8 @@
 // The campaign report (docs/campaigns.md "Report"): totals and hourly series of what was sent
 // and what came back (the counters the sender and the SES events handler ADD), clicks per link,
-// and attribution — deals created after the campaign's first send whose company or contacts
-// were recipients it sent to: count, amount and won amount per currency.
+// and attribution — deals whose lead source names the campaign, and deals created after its
+// first send whose company or contacts were recipients it sent to: count, amount and won amount
+// per currency.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../lib/dynamo.ts';
 import type { Principal } from '../../lib/principal.ts';
@@ -72,6 +73,57 @@ const sentAudience = async (campaignId: string) => {
   return { contacts, companies };
 };
 
+type DealSum = { readonly id: string; readonly value: DealItem['value']; readonly status: string };
+
+/** Count, amount and won amount per currency of some deals. */
+const dealTotals = (deals: Iterable<DealSum>) => {
+  let count = 0;
+  const sums = new Map<string, { amount: number; wonAmount: number }>();
+  for (const deal of deals) {
+    count++;
+    const sum = sums.get(deal.value.currency) ?? { amount: 0, wonAmount: 0 };
+    sum.amount += deal.value.amount;
+    if (deal.status === 'won') sum.wonAmount += deal.value.amount;
+    sums.set(deal.value.currency, sum);
+  }
+  return { count, byCurrency: [...sums].map(([currency, s]) => ({ currency, ...s })) };
+};
+
+/**
+ * Deals from the campaign, two ways: `sourced` names it as the deal's lead source (link items in
+ * the campaign's partition, kept with the deal); `reached` was created after the first send at a
+ * company or contact it sent to. `count` and `byCurrency` are of both, each deal once.
+ */
+const attributedDeals = async (campaignId: string, firstSentAt: string | undefined) => {
+  const sourced = new Map<string, DealSum>();
+  for (const link of await beginsWith(campaignId, 'DEAL#'))
+    sourced.set(String(link.dealId), {
+      id: String(link.dealId),
+      value: link.value as DealItem['value'],
+      status: String(link.status),
+    });
+  const reached = new Map<string, DealSum>();
+  if (firstSentAt) {
+    const { contacts, companies } = await sentAudience(campaignId);
+    const deals = (await queryAll({
+      TableName: tableName,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk >= :from',
+      ExpressionAttributeValues: { ':pk': allDeals, ':from': firstSentAt },
+    })) as unknown as DealItem[];
+    for (const deal of deals) {
+      if ((deal as DealItem & { deletedAt?: string }).deletedAt) continue;
+      if (companies.has(deal.companyId) || (deal.contacts ?? []).some((c) => contacts.has(c.contactId)))
+        reached.set(deal.id, deal);
+    }
+  }
+  return {
+    ...dealTotals(new Map([...reached, ...sourced]).values()),
+    sourced: dealTotals(sourced.values()),
+    reached: dealTotals(reached.values()),
+  };
+};
+
 export const campaignReport = async (p: Principal, id: string) => {
   requireMarketingReader(p, 'campaigns');
   const campaign = await getCampaignItem(id);
@@ -89,32 +141,7 @@ export const campaignReport = async (p: Principal, id: string) => {
     .map((r) => r.firstSentAt as string | undefined)
     .filter((at): at is string => Boolean(at))
     .sort()[0];
-  const attribution = {
-    count: 0,
-    byCurrency: [] as { currency: string; amount: number; wonAmount: number }[],
-  };
-  if (firstSentAt) {
-    const { contacts, companies } = await sentAudience(id);
-    const deals = (await queryAll({
-      TableName: tableName,
-      IndexName: 'gsi4',
-      KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk >= :from',
-      ExpressionAttributeValues: { ':pk': allDeals, ':from': firstSentAt },
-    })) as unknown as DealItem[];
-    const sums = new Map<string, { amount: number; wonAmount: number }>();
-    for (const deal of deals) {
-      if ((deal as DealItem & { deletedAt?: string }).deletedAt) continue;
-      const reached =
-        companies.has(deal.companyId) || (deal.contacts ?? []).some((c) => contacts.has(c.contactId));
-      if (!reached) continue;
-      attribution.count++;
-      const sum = sums.get(deal.value.currency) ?? { amount: 0, wonAmount: 0 };
-      sum.amount += deal.value.amount;
-      if (deal.status === 'won') sum.wonAmount += deal.value.amount;
-      sums.set(deal.value.currency, sum);
-    }
-    attribution.byCurrency = [...sums].map(([currency, s]) => ({ currency, ...s }));
-  }
+  const attribution = await attributedDeals(id, firstSentAt);
   return {
     campaign: { id: campaign.id, name: campaign.name, state: campaign.state, version: campaign.version },
     ...(campaign.audienceCount !== undefined ? { audienceCount: campaign.audienceCount } : {}),

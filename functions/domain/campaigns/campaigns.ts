@@ -32,7 +32,7 @@ import {
 import { parseInput } from '../../lib/validation.ts';
 import { readTemplate } from '../email-templates/email-templates.ts';
 import { createVersioned, updateVersioned } from '../mutations.ts';
-import { requireMarketingEditor, requireMarketingReader } from '../records/access.ts';
+import { requireMarketingEditor, requireMarketingReader, requireRecordReader } from '../records/access.ts';
 import { readSegment } from '../segments/segments.ts';
 import {
   auditedCampaignFields,
@@ -131,6 +131,20 @@ const campaignListQuerySchema = z
   })
   .strict();
 
+/** One page of the campaign list (gsi4), newest first. */
+const newestCampaigns = (limit: number, start: Record<string, unknown> | undefined) =>
+  db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: campaignList.indexName,
+      KeyConditionExpression: 'gsi4pk = :pk',
+      ExpressionAttributeValues: { ':pk': campaignList.pk },
+      ScanIndexForward: false,
+      Limit: limit,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    }),
+  );
+
 /** Campaigns, newest first, a page at a time. */
 export const listCampaigns = async (p: Principal, query: unknown) => {
   requireMarketingReader(p, what);
@@ -143,22 +157,32 @@ export const listCampaigns = async (p: Principal, query: unknown) => {
         check: (k) => k.gsi4pk === campaignList.pk,
       })
     : undefined;
-  const page = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: campaignList.indexName,
-      KeyConditionExpression: 'gsi4pk = :pk',
-      ExpressionAttributeValues: { ':pk': campaignList.pk },
-      ScanIndexForward: false,
-      Limit: q.limit,
-      ...(start ? { ExclusiveStartKey: start } : {}),
-    }),
-  );
+  const page = await newestCampaigns(q.limit, start);
   const last = page.LastEvaluatedKey as Record<string, string> | undefined;
   return {
     items: (page.Items ?? []) as CampaignItem[],
     ...(last ? { nextCursor: encodeBoundCursor(last, scope) } : {}),
   };
+};
+
+/**
+ * The campaigns a deal may name as its lead source: launched ones (not drafts), newest first, at
+ * most `sourceLimit`. Every role that reads deals may list them (id, name and state only), since
+ * salespeople record where their deals came from.
+ */
+export const sourceLimit = 100;
+export const listCampaignSources = async (p: Principal) => {
+  requireRecordReader(p);
+  const found: { id: string; name: string; state: CampaignState }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await newestCampaigns(200, start);
+    for (const c of (page.Items ?? []) as CampaignItem[])
+      if (c.state !== 'draft' && found.length < sourceLimit)
+        found.push({ id: c.id, name: c.name, state: c.state });
+    start = page.LastEvaluatedKey;
+  } while (start && found.length < sourceLimit);
+  return found;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -41,9 +41,15 @@ export const ownerDeals = (ownerId: string) => `OWNER#${ownerId}#DEAL`;
 /** Every deal by creation time (gsi4). */
 export const allDeals = 'DEAL';
 
-/** A company's or a contact's deals: link items in the record's partition. */
-export const dealLinkKey = (record: { type: 'company' | 'contact'; id: string }, dealId: string) => ({
-  pk: `${record.type === 'company' ? 'COMPANY' : 'CONTACT'}#${record.id}`,
+/**
+ * A company's or a contact's deals, and a campaign's (the deals whose lead source it is): link
+ * items in the record's or the campaign's partition.
+ */
+export const dealLinkKey = (
+  record: { type: 'company' | 'contact' | 'campaign'; id: string },
+  dealId: string,
+) => ({
+  pk: `${record.type.toUpperCase()}#${record.id}`,
   sk: `DEAL#${dealId}`,
 });
 export const dealLinkPrefix = 'DEAL#';
@@ -72,6 +78,8 @@ const dealFields = {
   pipelineId: z.string().min(1).max(40).optional(),
   stageId: z.string().min(1).max(40).optional(),
   source: z.enum(leadSources).optional(),
+  /** The campaign the deal came from; only with source `campaign` (which it implies). */
+  campaignId: z.string().min(1).max(40).optional(),
   description: z.string().trim().max(5000).optional(),
 };
 
@@ -88,6 +96,7 @@ export const updateDealSchema = z
     expectedCloseDate: dateOnly.nullable().optional(),
     ownerId: z.string().min(1).max(100).optional(),
     source: z.enum(leadSources).nullable().optional(),
+    campaignId: z.string().min(1).max(40).nullable().optional(),
     description: z.string().trim().max(5000).nullable().optional(),
   })
   .strict();
@@ -137,6 +146,9 @@ export type DealAttributes = {
   readonly stageHistory: readonly StageVisit[];
   readonly status: DealStatus;
   readonly source?: string;
+  /** With source `campaign`: the campaign (launched, so its name no longer changes). */
+  readonly campaignId?: string;
+  readonly campaignName?: string;
   readonly description?: string;
   readonly lostReason?: (typeof lostReasons)[number];
   readonly lostNote?: string;
@@ -159,6 +171,7 @@ export const auditedDealFields = [
   'stageId',
   'status',
   'source',
+  'campaignId',
   'description',
   'lostReason',
   'lostNote',
@@ -177,11 +190,12 @@ export const dealIndexKeys = (d: DealAttributes & { createdAt: string }) => ({
   gsi4sk: `${d.createdAt}#${d.id}`,
 });
 
-/** What a company's or contact's card lists of a deal (its link item). */
+/** What a company's or contact's card, or a campaign's report, reads of a deal (its link item). */
 export const dealLinkItems = (d: DealAttributes) =>
   [
     { type: 'company' as const, id: d.companyId },
     ...d.contacts.map((c) => ({ type: 'contact' as const, id: c.contactId })),
+    ...(d.campaignId ? [{ type: 'campaign' as const, id: d.campaignId }] : []),
   ].map((record) => ({
     ...dealLinkKey(record, d.id),
     entity: 'deal-link',
@@ -226,6 +240,7 @@ export const toDealView = (
     })),
     status: d.status,
     ...(d.source ? { source: d.source } : {}),
+    ...(d.campaignId ? { campaignId: d.campaignId, campaignName: d.campaignName ?? '' } : {}),
     ...(d.description ? { description: d.description } : {}),
     ...(d.lostReason ? { lostReason: d.lostReason } : {}),
     ...(d.lostNote ? { lostNote: d.lostNote } : {}),

@@ -12,6 +12,7 @@ import { Conflict, Forbidden, NotFound, StaleVersion, ValidationFailed } from '.
 import type { Principal } from '../../lib/principal.ts';
 import { parseInput } from '../../lib/validation.ts';
 import type { AuditRef } from '../audit/audit.entity.ts';
+import { type CampaignItem, campaignKey } from '../campaigns/campaign.entity.ts';
 import { createVersioned, deleteVersioned, type TransactItem, updateVersioned } from '../mutations.ts';
 import type { PipelineItem, Stage } from '../pipelines/pipeline.entity.ts';
 import { listPipelines, readPipeline } from '../pipelines/pipelines.ts';
@@ -101,6 +102,29 @@ const checkLinks = async (
   return companyName === undefined ? {} : { companyName };
 };
 
+/**
+ * The campaign a deal names as its source: it must exist and have been launched (a draft's name
+ * may still change, and it has reached nobody). Its name is copied onto the deal.
+ */
+const campaignSource = async (campaignId: string): Promise<{ campaignName: string }> => {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: campaignKey(campaignId), ConsistentRead: true }),
+  );
+  const campaign = Item as CampaignItem | undefined;
+  if (!campaign)
+    throw new ValidationFailed([{ field: 'campaignId', message: 'is not a campaign of this organisation' }]);
+  if (campaign.state === 'draft')
+    throw new ValidationFailed([
+      { field: 'campaignId', message: `campaign «${campaign.name}» is a draft; launch it first` },
+    ]);
+  return { campaignName: campaign.name };
+};
+
+const onlyWithCampaignSource = {
+  field: 'campaignId',
+  message: "is allowed only with source 'campaign'",
+};
+
 /** Link items to delete: those of records the deal no longer belongs to. */
 const droppedLinks = (before: DealAttributes, after: DealAttributes): TransactItem[] => {
   const keep = new Set(dealLinkItems(after).map((l) => l.pk));
@@ -129,7 +153,12 @@ export const createDeal = async (principal: Principal, body: unknown): Promise<D
     : (pipelines[0] as PipelineItem);
   const stage = stageOf(pipeline, input.stageId ?? (pipeline.stages[0]?.id as string));
   requireConvertible(input.value, await readRates(), 'value');
+  if (input.campaignId && input.source && input.source !== 'campaign')
+    throw new ValidationFailed([onlyWithCampaignSource]);
   const { companyName } = await checkLinks(input.companyId, input.contacts);
+  const campaign = input.campaignId
+    ? { campaignId: input.campaignId, ...(await campaignSource(input.campaignId)) }
+    : {};
   const at = nowIso();
   const id = ulid();
   const attributes: DealAttributes = {
@@ -146,7 +175,8 @@ export const createDeal = async (principal: Principal, body: unknown): Promise<D
     stageEnteredAt: at,
     stageHistory: [{ pipelineId: pipeline.id, stageId: stage.id, stageName: stage.name, enteredAt: at }],
     status: 'open',
-    ...(input.source ? { source: input.source } : {}),
+    ...(input.campaignId ? { source: 'campaign' } : input.source ? { source: input.source } : {}),
+    ...campaign,
     ...(input.description ? { description: input.description } : {}),
   };
   const { item } = await createVersioned(
@@ -194,6 +224,26 @@ export const saveDeal = async (
   );
 };
 
+/**
+ * The campaign source after an update: naming a campaign sets the source to `campaign`; a source
+ * other than `campaign` drops the campaign (naming one with it is a 400).
+ */
+const campaignChanges = async (
+  current: DealItem,
+  input: { source?: string | null; campaignId?: string | null },
+): Promise<Record<string, unknown>> => {
+  const source = input.source === undefined ? current.source : (input.source ?? undefined);
+  if (input.campaignId) {
+    if (input.source !== undefined && source !== 'campaign')
+      throw new ValidationFailed([onlyWithCampaignSource]);
+    if (input.campaignId === current.campaignId) return { source: 'campaign' };
+    return { source: 'campaign', campaignId: input.campaignId, ...(await campaignSource(input.campaignId)) };
+  }
+  if (input.campaignId === null || (current.campaignId && source !== 'campaign'))
+    return { campaignId: undefined, campaignName: undefined };
+  return {};
+};
+
 export const updateDeal = async (principal: Principal, id: string, body: unknown): Promise<DealItem> => {
   requireRecordWriter(principal, 'deals');
   const current = await readDeal(id);
@@ -216,6 +266,7 @@ export const updateDeal = async (principal: Principal, id: string, body: unknown
   const changes: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) changes[k] = v === null ? undefined : v;
   if (companyName !== undefined) changes.companyName = companyName;
+  Object.assign(changes, await campaignChanges(current, input));
   return saveDeal(principal, current, expectedVersion, changes, nowIso());
 };
 

@@ -311,6 +311,118 @@ describe('campaign input', () => {
   }, 120_000);
 });
 
+describe('attribution', () => {
+  it('counts deals whose lead source names the campaign and deals at its recipients after the first send, each once', async () => {
+    const { seeded, campaign, tag } = await prepare(2);
+    const company = await s.as.sales('POST', '/api/companies', { name: `ООО «Атрибуция ${tag}»` });
+    expect(company.status, JSON.stringify(company.body)).toBe(201);
+    const base = { companyId: company.body.company.id as string, title: `Сделка ${tag}` };
+    const post = (amount: number, extra: Record<string, unknown>) =>
+      s.as.sales('POST', '/api/deals', { ...base, value: { amount, currency: 'RUB' }, ...extra });
+    const deal = async (amount: number, extra: Record<string, unknown> = {}) => {
+      const r = await post(amount, extra);
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body.deal as { id: string; version: number; source?: string; campaignName?: string };
+    };
+    const fieldOf = (r: { status: number; body: { error?: { fields?: { field: string }[] } } }) => [
+      r.status,
+      r.body.error?.fields?.map((f) => f.field),
+    ];
+
+    // A draft has reached nobody: it cannot be a deal's source, nor is it offered.
+    expect(fieldOf(await post(1, { campaignId: campaign.id }))).toEqual([400, ['campaignId']]);
+    const draftSources = await s.as.sales('GET', '/api/campaign-sources');
+    expect(draftSources.body.items.map((c: { id: string }) => c.id)).not.toContain(campaign.id);
+
+    await act(campaign.id, 'launch');
+    await eventually(
+      async () => (await campaignOf(campaign.id)).state === 'completed',
+      'the campaign to complete',
+      60_000,
+    );
+    const sources = await s.as.sales('GET', '/api/campaign-sources');
+    expect(sources.status).toBe(200);
+    expect(sources.body.items).toContainEqual({
+      id: campaign.id,
+      name: `Кампания ${tag}`,
+      state: 'completed',
+    });
+
+    const [first, second] = seeded.eligible as [SeededContact, SeededContact];
+    const sourced = await deal(100_000, { campaignId: campaign.id });
+    expect(sourced).toMatchObject({ source: 'campaign', campaignName: `Кампания ${tag}` });
+    const both = await deal(50_000, {
+      source: 'campaign',
+      campaignId: campaign.id,
+      contacts: [{ contactId: first.id }],
+    });
+    await deal(30_000, { contacts: [{ contactId: second.id }] });
+    await deal(7, { source: 'site' });
+
+    // A campaign only with source 'campaign', and only one of this organisation; a refused
+    // request changes nothing.
+    expect(fieldOf(await post(1, { source: 'site', campaignId: campaign.id }))).toEqual([
+      400,
+      ['campaignId'],
+    ]);
+    expect(fieldOf(await post(1, { campaignId: '01JNOSUCHCAMPAIGN000000000' }))).toEqual([
+      400,
+      ['campaignId'],
+    ]);
+    expect(
+      fieldOf(
+        await s.as.sales('PATCH', `/api/deals/${both.id}`, {
+          expectedVersion: both.version,
+          source: 'referral',
+          campaignId: campaign.id,
+        }),
+      ),
+    ).toEqual([400, ['campaignId']]);
+
+    const rub = (count: number, amount: number, wonAmount = 0) => ({
+      count,
+      byCurrency: [{ currency: 'RUB', amount, wonAmount }],
+    });
+    const report = await s.as.marketing('GET', `/api/campaigns/${campaign.id}/report`);
+    expect(report.body.attribution).toEqual({
+      ...rub(3, 180_000),
+      sourced: rub(2, 150_000),
+      reached: rub(2, 80_000),
+    });
+
+    // Winning counts in the won amount; another source drops the campaign; a deleted deal leaves.
+    const won = await s.as.sales('POST', `/api/deals/${sourced.id}/close`, {
+      expectedVersion: sourced.version,
+      status: 'won',
+    });
+    expect(won.status).toBe(200);
+    const moved = await s.as.sales('PATCH', `/api/deals/${both.id}`, {
+      expectedVersion: both.version,
+      source: 'referral',
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.deal.source).toBe('referral');
+    expect(moved.body.deal.campaignId).toBeUndefined();
+    let after = await s.as.marketing('GET', `/api/campaigns/${campaign.id}/report`);
+    expect(after.body.attribution).toEqual({
+      ...rub(3, 180_000, 100_000),
+      sourced: rub(1, 100_000, 100_000),
+      reached: rub(2, 80_000),
+    });
+    const gone = await s.as.sales(
+      'DELETE',
+      `/api/deals/${sourced.id}?expectedVersion=${won.body.deal.version}`,
+    );
+    expect(gone.status).toBe(204);
+    after = await s.as.marketing('GET', `/api/campaigns/${campaign.id}/report`);
+    expect(after.body.attribution).toEqual({
+      ...rub(2, 80_000),
+      sourced: { count: 0, byCurrency: [] },
+      reached: rub(2, 80_000),
+    });
+  }, 120_000);
+});
+
 describe('campaign routes × roles', () => {
   const readers: readonly Person[] = ['admin', 'marketing', 'manager'];
   const writers: readonly Person[] = ['admin', 'marketing'];
@@ -319,8 +431,23 @@ describe('campaign routes × roles', () => {
   it('lets admin and marketing write, sales managers read, and nobody else in', async () => {
     const { campaign } = await prepare(1);
     const id = campaign.id;
-    const routes: { method: string; path: string; body?: unknown; write: boolean; ok: number }[] = [
+    const routes: {
+      method: string;
+      path: string;
+      body?: unknown;
+      write: boolean;
+      ok: number;
+      allowed?: readonly Person[];
+    }[] = [
       { method: 'GET', path: '/api/campaigns', write: false, ok: 200 },
+      // What a deal may name as its source: every role with access to deals.
+      {
+        method: 'GET',
+        path: '/api/campaign-sources',
+        write: false,
+        ok: 200,
+        allowed: everyone.filter((p) => p !== 'nobody'),
+      },
       { method: 'GET', path: `/api/campaigns/${id}`, write: false, ok: 200 },
       { method: 'GET', path: `/api/campaigns/${id}/report`, write: false, ok: 200 },
       // Writes with an invalid body: allowed roles get the 400, the others the 403 first.
@@ -334,7 +461,7 @@ describe('campaign routes × roles', () => {
     const { functions } = await import('../../catalog.ts');
     expect(routes.map((r) => `${r.method} ${r.path.replace(id, '{id}')}`).sort()).toEqual(
       functions.marketing.routes
-        .filter((r) => r.path.startsWith('/api/campaigns'))
+        .filter((r) => r.path.startsWith('/api/campaign'))
         .map((r) => `${r.method} ${r.path}`)
         .sort(),
     );
@@ -342,7 +469,7 @@ describe('campaign routes × roles', () => {
     const want: string[] = [];
     for (const route of routes)
       for (const person of everyone) {
-        const allowed = (route.write ? writers : readers).includes(person);
+        const allowed = (route.allowed ?? (route.write ? writers : readers)).includes(person);
         const r = await s.as[person](route.method, route.path, route.body);
         got.push(`${route.method} ${route.path} ${person} ${r.status}`);
         want.push(`${route.method} ${route.path} ${person} ${allowed ? route.ok : 403}`);

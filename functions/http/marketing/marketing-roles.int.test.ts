@@ -175,7 +175,7 @@ it('covers every segment and template route of the marketing function', async ()
   const { functions } = await import('../../catalog.ts');
   // The campaign routes have their own matrix ("campaign routes × roles", campaigns.int.test.ts).
   const routes = functions.marketing.routes
-    .filter((r) => !r.path.startsWith('/api/campaigns'))
+    .filter((r) => !r.path.startsWith('/api/campaign'))
     .map((r) => `${r.method} ${r.path}`);
   expect(cases.map((c) => c.route).sort()).toEqual([...routes].sort());
 });

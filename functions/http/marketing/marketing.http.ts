@@ -1,4 +1,4 @@
-// /api/segments, /api/templates and /api/campaigns: thin handlers over functions/domain/segments,
+// /api/segments, /api/templates, /api/campaigns and /api/campaign-sources: thin handlers over functions/domain/segments,
 // functions/domain/email-templates and functions/domain/campaigns (docs/campaigns.md).
 
 import { toCampaignView } from '../../domain/campaigns/campaign.entity.ts';
@@ -8,6 +8,7 @@ import {
   createCampaign,
   getCampaign,
   launchCampaign,
+  listCampaignSources,
   listCampaigns,
   pauseCampaign,
   resumeCampaign,
@@ -93,4 +94,6 @@ export const handler = userRoutes({
     ok({ campaign: toCampaignView(await cancelCampaign(principal, params.id ?? '', body)) }),
   'GET /api/campaigns/{id}/report': async ({ params }, principal) =>
     ok(await campaignReport(principal, params.id ?? '')),
+  'GET /api/campaign-sources': async (_request, principal) =>
+    ok({ items: await listCampaignSources(principal) }),
 });

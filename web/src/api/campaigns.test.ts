@@ -20,7 +20,12 @@ describe('parseReport', () => {
       },
       hourly: [{ hour: '2026-11-24T14', sent: 3, delivered: 2 }],
       links: [{ url: 'https://okna.example/expo', clicks: 2, uniqueClicks: 1 }],
-      attribution: { count: 2, byCurrency: [{ currency: 'RUB', amount: 150000, wonAmount: 50000 }] },
+      attribution: {
+        count: 2,
+        byCurrency: [{ currency: 'RUB', amount: 150000, wonAmount: 50000 }],
+        sourced: { count: 1, byCurrency: [{ currency: 'RUB', amount: 100000, wonAmount: 50000 }] },
+        reached: { count: 1, byCurrency: [{ currency: 'RUB', amount: 50000, wonAmount: 0 }] },
+      },
     });
     expect(report.audienceCount).toBe(3);
     expect(report.totals).toMatchObject({ sent: 3, delivered: 2, bounced: 1, clicked: 1, failed: 0 });
@@ -42,6 +47,8 @@ describe('parseReport', () => {
     expect(report.attribution).toEqual({
       deals: 2,
       byCurrency: [{ currency: 'RUB', amount: 150000, wonAmount: 50000 }],
+      sourced: { deals: 1, byCurrency: [{ currency: 'RUB', amount: 100000, wonAmount: 50000 }] },
+      reached: { deals: 1, byCurrency: [{ currency: 'RUB', amount: 50000, wonAmount: 0 }] },
     });
   });
 
@@ -60,7 +67,12 @@ describe('parseReport', () => {
       },
       series: [],
       links: [],
-      attribution: { deals: 0, byCurrency: [] },
+      attribution: {
+        deals: 0,
+        byCurrency: [],
+        sourced: { deals: 0, byCurrency: [] },
+        reached: { deals: 0, byCurrency: [] },
+      },
     });
   });
 });

@@ -72,9 +72,20 @@ export type CampaignReport = {
   /** Hourly (UTC hour `YYYY-MM-DDTHH`) counts. */
   series: (CampaignCounts & { hour: string })[];
   links: { url: string; clicks: number; uniqueClicks: number }[];
-  /** Deals attributed to the campaign, and their amounts (minor units) per currency. */
-  attribution: { deals: number; byCurrency: { currency: string; amount: number; wonAmount: number }[] };
+  /**
+   * Deals from the campaign and their amounts (minor units) per currency: all of them, each once;
+   * those whose lead source names it; those created after the first send at its recipients.
+   */
+  attribution: DealSums & { sourced: DealSums; reached: DealSums };
 };
+
+export type DealSums = {
+  deals: number;
+  byCurrency: { currency: string; amount: number; wonAmount: number }[];
+};
+
+/** A launched campaign a deal may name as its lead source. */
+export type CampaignSource = { id: string; name: string; state: CampaignState };
 
 export type CampaignsApi = {
   list: (cursor?: string) => Promise<{ items: Campaign[]; nextCursor?: string }>;
@@ -83,6 +94,8 @@ export type CampaignsApi = {
   update: (id: string, expectedVersion: number, changes: Partial<CampaignInput>) => Promise<Campaign>;
   act: (id: string, action: CampaignAction, expectedVersion: number) => Promise<Campaign>;
   report: (id: string) => Promise<CampaignReport>;
+  /** Launched campaigns, newest first: what a deal may name as its source (every role reads it). */
+  sources: () => Promise<CampaignSource[]>;
 };
 
 const campaignPath = (id: string, suffix = '') => `/api/campaigns/${encodeURIComponent(id)}${suffix}`;
@@ -120,12 +133,21 @@ export const parseReport = (body: unknown): CampaignReport => {
       return { url: String(e.url ?? ''), clicks: num(e.clicks), uniqueClicks: num(e.uniqueClicks) };
     }),
     attribution: {
-      deals: num(attribution.count ?? attribution.deals),
-      byCurrency: (Array.isArray(attribution.byCurrency) ? attribution.byCurrency : []).map((entry) => {
-        const e = entry as Record<string, unknown>;
-        return { currency: String(e.currency ?? ''), amount: num(e.amount), wonAmount: num(e.wonAmount) };
-      }),
+      ...dealSums(attribution),
+      sourced: dealSums(attribution.sourced),
+      reached: dealSums(attribution.reached),
     },
+  };
+};
+
+const dealSums = (value: unknown): DealSums => {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return {
+    deals: num(v.count ?? v.deals),
+    byCurrency: (Array.isArray(v.byCurrency) ? v.byCurrency : []).map((entry) => {
+      const e = entry as Record<string, unknown>;
+      return { currency: String(e.currency ?? ''), amount: num(e.amount), wonAmount: num(e.wonAmount) };
+    }),
   };
 };
 
@@ -143,4 +165,6 @@ export const campaignsApi = (http: HttpClient): CampaignsApi => ({
   act: async (id, action, expectedVersion) =>
     unwrapCampaign(await http.request('POST', campaignPath(id, `/${action}`), { body: { expectedVersion } })),
   report: async (id) => parseReport(await http.request('GET', campaignPath(id, '/report'))),
+  sources: async () =>
+    (await http.request<{ items?: CampaignSource[] }>('GET', '/api/campaign-sources')).items ?? [],
 });

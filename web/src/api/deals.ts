@@ -49,6 +49,8 @@ export type NewDeal = {
   pipelineId?: string;
   stageId?: string;
   source?: string;
+  /** With source `campaign`: the launched campaign the deal came from. */
+  campaignId?: string;
   description?: string;
 };
 

@@ -272,7 +272,12 @@ export const enMarketing = {
         noLinks: 'No clicks yet',
         attribution: 'Deals from the campaign',
         attributionHint:
-          'Deals created after the first send, of the companies and contacts the e-mail went to.',
+          'Deals that name the campaign as their source, and deals created after the first send at the companies and contacts the e-mail went to.',
+        attributionCaption: 'How the deals came from the campaign',
+        attributedBy: 'Linked by',
+        bySource: 'Deal source is this campaign',
+        byRecipients: 'At recipients, after the send',
+        attributedTotal: 'Total, each deal once',
         deals: 'Deals',
         amount: 'Deal amount',
         wonAmount: 'Of which won',

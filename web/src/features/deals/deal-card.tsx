@@ -20,6 +20,7 @@ import { loaded } from '../../ui/resource.ts';
 import { useToast } from '../../ui/toast.tsx';
 import { DealActivities } from '../activities/deal-activities.tsx';
 import { DealInvoicesPanel } from '../invoices/deal-invoices.tsx';
+import { canReadMarketing } from '../marketing/marketing-permissions.ts';
 import { DealLinesPanel } from '../products/deal-lines-panel.tsx';
 import { QuotesPanel } from '../quotes/quotes-panel.tsx';
 import { canEditRecord } from '../records/permissions.ts';
@@ -320,6 +321,16 @@ export const DealCard = (props: { id: string }) => {
                       t('deals.page.source'),
                       d().source ? (lookup(`records.sources.${d().source}`) ?? d().source) : undefined,
                     )}
+                    <Show when={d().campaignId}>
+                      <div class="details__row">
+                        <dt>{t('deals.page.campaign')}</dt>
+                        <dd data-testid="deal-campaign">
+                          <Show when={canReadMarketing(actor())} fallback={d().campaignName}>
+                            <A href={`/marketing/campaigns/${d().campaignId}`}>{d().campaignName}</A>
+                          </Show>
+                        </dd>
+                      </div>
+                    </Show>
                     {detail(t('deals.page.pipeline'), pipeline()?.name)}
                     {detail(t('deals.page.createdAt'), fmt.dateTime(d().createdAt))}
                     {detail(

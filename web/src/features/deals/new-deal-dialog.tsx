@@ -1,7 +1,8 @@
 // "Новая сделка": title, the company (found with the record picker), value and currency, expected close
-// date, stage of the current pipeline, owner (managers may choose anyone) and source. The form checks
+// date, stage of the current pipeline, owner (managers may choose anyone), source and, for the source
+// «Рассылка», the launched campaign (for the campaign's report). The form checks
 // what it can before sending; the server's field errors land beside the same fields.
-import { createEffect, createSignal, on, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, on, Show } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { ApiError } from '../../api/api-error.ts';
 import { api } from '../../api/client.ts';
@@ -32,6 +33,7 @@ type Form = {
   stageId: string;
   ownerId: string;
   source: string;
+  campaignId: string;
   description: string;
 };
 
@@ -48,6 +50,7 @@ const formField = (field: string): keyof Form | undefined => {
     stageId: 'stageId',
     ownerId: 'ownerId',
     source: 'source',
+    campaignId: 'campaignId',
     description: 'description',
   };
   return map[field];
@@ -73,12 +76,18 @@ export const NewDealDialog = (props: {
     stageId: props.pipeline.stages[0]?.id ?? '',
     ownerId: actor().userId,
     source: '',
+    campaignId: '',
     description: '',
   });
   const [form, setForm] = createStore<Form>(blank());
   const [errors, setErrors] = createStore<Errors>({});
   const [busy, setBusy] = createSignal(false);
   let titleInput: HTMLInputElement | undefined;
+  // Launched campaigns, read once the source «Рассылка» is picked.
+  const [campaigns] = createResource(
+    () => props.open && form.source === 'campaign',
+    () => api().campaigns.sources(),
+  );
 
   createEffect(
     on(
@@ -135,6 +144,7 @@ export const NewDealDialog = (props: {
       ...(form.expectedCloseDate ? { expectedCloseDate: form.expectedCloseDate } : {}),
       ...(form.ownerId ? { ownerId: form.ownerId } : {}),
       ...(form.source ? { source: form.source } : {}),
+      ...(form.source === 'campaign' && form.campaignId ? { campaignId: form.campaignId } : {}),
       ...(form.description.trim() ? { description: form.description.trim() } : {}),
     };
     setBusy(true);
@@ -287,6 +297,16 @@ export const NewDealDialog = (props: {
           error={errors.source}
           onChange={(event) => set('source', event.currentTarget.value)}
         />
+        <Show when={form.source === 'campaign'}>
+          <SelectField
+            label={t('deals.form.campaign')}
+            placeholder={campaigns()?.length === 0 ? t('deals.form.noCampaigns') : t('deals.form.noCampaign')}
+            options={(campaigns() ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            value={form.campaignId}
+            error={errors.campaignId}
+            onChange={(event) => set('campaignId', event.currentTarget.value)}
+          />
+        </Show>
         <TextAreaField
           class="form-grid__wide"
           label={t('deals.form.notes')}

@@ -34,7 +34,12 @@ describe('campaign format', () => {
         { hour: '2026-11-24T14', sent: 5, opened: 1 },
       ],
       links: [],
-      attribution: { deals: 0, byCurrency: [] },
+      attribution: {
+        deals: 0,
+        byCurrency: [],
+        sourced: { deals: 0, byCurrency: [] },
+        reached: { deals: 0, byCurrency: [] },
+      },
     };
     expect(seriesOf(report, 'sent')).toEqual([
       { hour: '2026-11-24T14', value: 5 },

@@ -13,6 +13,7 @@ import {
   type CampaignMetric,
   type CampaignReport,
   campaignMetrics,
+  type DealSums,
 } from '../../api/campaigns.ts';
 import { api } from '../../api/client.ts';
 import { describeError } from '../../i18n/describe-error.ts';
@@ -73,6 +74,14 @@ const CampaignReportView = (props: { report: CampaignReport }) => {
       valueText: fmt.number(props.report.totals[m] ?? 0),
       note: m === 'sent' ? undefined : share(props.report.totals[m] ?? 0),
     }));
+  // One row of the attribution table: deals, amount and won amount (each currency joined).
+  const attributionRow = (label: string, sums: DealSums) => {
+    const money = (key: 'amount' | 'wonAmount') =>
+      sums.byCurrency.length > 0
+        ? sums.byCurrency.map((sum) => fmt.money(sum[key], sum.currency)).join('; ')
+        : fmt.money(0, i18n.currency());
+    return [label, fmt.number(sums.deals), money('amount'), money('wonAmount')];
+  };
   // Amounts per currency; none yet is a zero in the organisation's currency.
   const amounts = () =>
     props.report.attribution.byCurrency.length > 0
@@ -215,6 +224,21 @@ const CampaignReportView = (props: { report: CampaignReport }) => {
               )}
             </For>
           </dl>
+          <ChartTable
+            caption={t('marketing.campaign.report.attributionCaption')}
+            testId="campaign-attribution-table"
+            head={[
+              t('marketing.campaign.report.attributedBy'),
+              t('marketing.campaign.report.deals'),
+              t('marketing.campaign.report.amount'),
+              t('marketing.campaign.report.wonAmount'),
+            ]}
+            rows={[
+              attributionRow(t('marketing.campaign.report.bySource'), props.report.attribution.sourced),
+              attributionRow(t('marketing.campaign.report.byRecipients'), props.report.attribution.reached),
+            ]}
+            foot={attributionRow(t('marketing.campaign.report.attributedTotal'), props.report.attribution)}
+          />
         </Panel>
       </div>
     </div>

@@ -7,5 +7,8 @@ import type { Actor } from '../records/permissions.ts';
 /** The roles that see the «Маркетинг» section. */
 export const marketingReaderRoles: readonly Role[] = ['admin', 'marketing', 'sales-manager'];
 
+export const canReadMarketing = (actor: Actor): boolean =>
+  actor.roles.some((role) => marketingReaderRoles.includes(role));
+
 export const canEditMarketing = (actor: Actor): boolean =>
   actor.roles.some((role) => role === 'admin' || role === 'marketing');
