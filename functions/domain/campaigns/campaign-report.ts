@@ -104,15 +104,19 @@ const attributedDeals = async (campaignId: string, firstSentAt: string | undefin
     });
   const reached = new Map<string, DealSum>();
   if (firstSentAt) {
-    const { contacts, companies } = await sentAudience(campaignId);
-    const deals = (await queryAll({
-      TableName: tableName,
-      IndexName: 'gsi4',
-      KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk >= :from',
-      ExpressionAttributeValues: { ':pk': allDeals, ':from': firstSentAt },
-    })) as unknown as DealItem[];
+    // The deals since the first send, then (only if there are any: the page polls this report
+    // while the campaign sends) who was sent to.
+    const deals = (
+      (await queryAll({
+        TableName: tableName,
+        IndexName: 'gsi4',
+        KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk >= :from',
+        ExpressionAttributeValues: { ':pk': allDeals, ':from': firstSentAt },
+      })) as unknown as (DealItem & { deletedAt?: string })[]
+    ).filter((deal) => !deal.deletedAt);
+    const { contacts, companies } =
+      deals.length > 0 ? await sentAudience(campaignId) : { contacts: new Set(), companies: new Set() };
     for (const deal of deals) {
-      if ((deal as DealItem & { deletedAt?: string }).deletedAt) continue;
       if (companies.has(deal.companyId) || (deal.contacts ?? []).some((c) => contacts.has(c.contactId)))
         reached.set(deal.id, deal);
     }
