@@ -537,6 +537,8 @@ export const functions = {
       { method: 'POST', path: '/api/campaigns/{id}/cancel' },
       { method: 'GET', path: '/api/campaigns/{id}/report' },
       { method: 'GET', path: '/api/campaign-sources' },
+      { method: 'GET', path: '/api/settings/campaigns' },
+      { method: 'PUT', path: '/api/settings/campaigns' },
     ],
     // A live count walks every contact page by page: more memory and the API's full 29 s.
     memoryMb: 1024,
@@ -545,6 +547,8 @@ export const functions = {
     access: {
       table: 'read-write',
       sendEmail: true,
+      // The sending settings show SES's MaxSendRate beside the tenant's cap.
+      sendQuota: true,
       userPool: ['cognito-idp:AdminGetUser', 'cognito-idp:ListUsers'],
       schedules: true,
     },

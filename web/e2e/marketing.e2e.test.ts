@@ -481,4 +481,45 @@ describe('marketing', () => {
     await dismissToasts(page);
     await shoot(page, 'marketing-campaign-cancelled-ru');
   });
+
+  it('an administrator caps the sending rate for all campaigns in Настройки → Рассылки', async () => {
+    const page = await signInAs(admin);
+    await page.getByRole('navigation').getByRole('link', { name: 'Настройки' }).click();
+    await page
+      .getByRole('navigation', { name: 'Разделы настроек' })
+      .getByRole('link', { name: 'Рассылки' })
+      .click();
+    const form = page.getByTestId('sending-settings');
+    const rate = form.getByLabel('Не больше писем в секунду');
+    await poll(() => rate.inputValue()).toBe('');
+    // The local SES emulator reports its quota like SES does.
+    await poll(() => text(form.getByTestId('ses-send-rate'))).toMatch(
+      /^Amazon SES разрешает: [\d\s]+ в секунду$/,
+    );
+    await rate.fill('0');
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await form.getByText('Целое число от 1 до 10 000 или пусто').waitFor();
+    await rate.fill('20');
+    // Above SES's quota (14 a second in the emulator's account) it says which limit wins.
+    await form
+      .getByText('Это больше, чем разрешает Amazon SES: письма пойдут не быстрее 14 в секунду.')
+      .waitFor();
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await page.locator('.toasts').getByText('Настройки сохранены').waitFor();
+    const call = await apiAs(admin);
+    expect((await call('GET', '/api/settings/campaigns')).body).toMatchObject({
+      sendRatePerSecond: 20,
+      version: 1,
+    });
+    await shoot(page, 'settings-sending-ru');
+    await dismissToasts(page);
+    await rate.fill('');
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await page.locator('.toasts').getByText('Настройки сохранены').waitFor();
+    expect((await call('GET', '/api/settings/campaigns')).body).toMatchObject({
+      sendRatePerSecond: null,
+      version: 2,
+    });
+    await page.close();
+  });
 });

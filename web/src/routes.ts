@@ -64,6 +64,9 @@ const InvoicePage = lazy(() =>
 const ReceivablesSettingsPage = lazy(() =>
   import('./pages/settings/receivables.page.tsx').then((m) => ({ default: m.ReceivablesSettingsPage })),
 );
+const SendingSettingsPage = lazy(() =>
+  import('./pages/settings/sending.page.tsx').then((m) => ({ default: m.SendingSettingsPage })),
+);
 const AnalyticsPage = lazy(() =>
   import('./pages/analytics/analytics.page.tsx').then((m) => ({ default: m.AnalyticsPage })),
 );
@@ -190,6 +193,7 @@ export const routes: RouteDefinition[] = [
       { path: '/settings/pipelines', component: PipelinesPage },
       { path: '/settings/automations', component: AutomationsPage },
       { path: '/settings/receivables', component: ReceivablesSettingsPage },
+      { path: '/settings/sending', component: SendingSettingsPage },
       {
         path: '/settings',
         component: SettingsPage,

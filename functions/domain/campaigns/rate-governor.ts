@@ -40,8 +40,11 @@ export const sesMaxSendRate = (ses: SesSend): Promise<number> => {
   return sesRate();
 };
 
-/** The tenant's own cap (`SETTINGS#campaigns`), cached a minute; undefined when not set. */
-export const tenantSendRate = cached(60_000, async (): Promise<number | undefined> => {
+/**
+ * The tenant's own cap (`SETTINGS#campaigns`, Настройки → Рассылки), cached five seconds so that
+ * a change bites at once; undefined when not set.
+ */
+export const tenantSendRate = cached(5_000, async (): Promise<number | undefined> => {
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: campaignSettingsKey }));
   const rate = Item?.sendRatePerSecond;
   return typeof rate === 'number' && rate >= 1 ? Math.floor(rate) : undefined;

@@ -45,6 +45,10 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The marketing function's routes this file's matrix covers (marketing-roles covers the rest). */
+const isCampaignRoute = (path: string) =>
+  path.startsWith('/api/campaign') || path === '/api/settings/campaigns';
+
 /** Contacts tagged with a fresh tag, a segment of exactly them, a template and a draft campaign. */
 const prepare = async (
   eligible: number,
@@ -254,6 +258,54 @@ describe('the rate governor', () => {
     expect(perSecond.size).toBeGreaterThanOrEqual(20);
     expect(busiest).toBeGreaterThanOrEqual(limit - 2);
   }, 180_000);
+
+  it("holds every campaign to the tenant's own cap, set by an administrator in the sending settings", async () => {
+    const before = await s.as.admin('GET', '/api/settings/campaigns');
+    expect(before.status, JSON.stringify(before.body)).toBe(200);
+    // SES's quota as this file's SES account reports it, beside the cap.
+    expect(before.body).toMatchObject({ sendRatePerSecond: null, sesMaxSendRate: 200 });
+    const put = (body: unknown, as: Person = 'admin') => s.as[as]('PUT', '/api/settings/campaigns', body);
+    const fields = async (body: unknown) =>
+      (await put(body)).body.error?.fields?.map((f: { field: string }) => f.field);
+    expect(await fields({ expectedVersion: before.body.version, sendRatePerSecond: 0 })).toEqual([
+      'sendRatePerSecond',
+    ]);
+    expect(await fields({ expectedVersion: before.body.version, sendRatePerSecond: 2.5 })).toEqual([
+      'sendRatePerSecond',
+    ]);
+    expect(await fields({ expectedVersion: before.body.version })).toEqual(['sendRatePerSecond']);
+    expect((await put({ expectedVersion: before.body.version + 7, sendRatePerSecond: 6 })).status).toBe(409);
+    expect(
+      (await put({ expectedVersion: before.body.version, sendRatePerSecond: 6 }, 'marketing')).status,
+    ).toBe(403);
+    const capped = await put({ expectedVersion: before.body.version, sendRatePerSecond: 6 });
+    expect(capped.status, JSON.stringify(capped.body)).toBe(200);
+    expect(capped.body).toEqual({ sendRatePerSecond: 6, version: before.body.version + 1 });
+    try {
+      // The senders re-read the cap within five seconds; the campaign sets no limit of its own.
+      await sleep(5500);
+      const { seeded, campaign } = await prepare(60);
+      await act(campaign.id, 'launch');
+      await eventually(
+        async () => (await campaignOf(campaign.id)).state === 'completed',
+        'the campaign to complete',
+        120_000,
+      );
+      const addresses = new Set(seeded.eligible.map((c) => c.email));
+      const perSecond = new Map<number, number>();
+      for (const e of await sentEmails(runtime))
+        if (e.destination.to.some((to) => addresses.has(to)))
+          perSecond.set(e.at, (perSecond.get(e.at) ?? 0) + 1);
+      expect([...perSecond.values()].reduce((a, b) => a + b, 0)).toBe(60);
+      expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(6);
+      expect(perSecond.size).toBeGreaterThanOrEqual(10);
+    } finally {
+      const current = await s.as.admin('GET', '/api/settings/campaigns');
+      const lifted = await put({ expectedVersion: current.body.version, sendRatePerSecond: null });
+      expect(lifted.body.sendRatePerSecond).toBeNull();
+      await sleep(5500);
+    }
+  }, 180_000);
 });
 
 describe('campaign input', () => {
@@ -440,6 +492,9 @@ describe('campaign routes × roles', () => {
       allowed?: readonly Person[];
     }[] = [
       { method: 'GET', path: '/api/campaigns', write: false, ok: 200 },
+      { method: 'GET', path: '/api/settings/campaigns', write: false, ok: 200 },
+      // The tenant's cap: administrators only (an empty body is their 400).
+      { method: 'PUT', path: '/api/settings/campaigns', body: {}, write: true, ok: 400, allowed: ['admin'] },
       // What a deal may name as its source: every role with access to deals.
       {
         method: 'GET',
@@ -461,7 +516,7 @@ describe('campaign routes × roles', () => {
     const { functions } = await import('../../catalog.ts');
     expect(routes.map((r) => `${r.method} ${r.path.replace(id, '{id}')}`).sort()).toEqual(
       functions.marketing.routes
-        .filter((r) => r.path.startsWith('/api/campaign'))
+        .filter((r) => isCampaignRoute(r.path))
         .map((r) => `${r.method} ${r.path}`)
         .sort(),
     );

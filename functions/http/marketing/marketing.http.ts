@@ -1,4 +1,5 @@
-// /api/segments, /api/templates, /api/campaigns and /api/campaign-sources: thin handlers over functions/domain/segments,
+// /api/segments, /api/templates, /api/campaigns, /api/campaign-sources and /api/settings/campaigns
+// (the tenant's sending cap): thin handlers over functions/domain/segments,
 // functions/domain/email-templates and functions/domain/campaigns (docs/campaigns.md).
 
 import { toCampaignView } from '../../domain/campaigns/campaign.entity.ts';
@@ -14,6 +15,7 @@ import {
   resumeCampaign,
   updateCampaign,
 } from '../../domain/campaigns/campaigns.ts';
+import { getSendingSettings, updateSendingSettings } from '../../domain/campaigns/sending-settings.ts';
 import { toTemplateSummary, toTemplateView } from '../../domain/email-templates/email-template.entity.ts';
 import {
   archiveTemplate,
@@ -96,4 +98,7 @@ export const handler = userRoutes({
     ok(await campaignReport(principal, params.id ?? '')),
   'GET /api/campaign-sources': async (_request, principal) =>
     ok({ items: await listCampaignSources(principal) }),
+  'GET /api/settings/campaigns': async (_request, principal) => ok(await getSendingSettings(principal)),
+  'PUT /api/settings/campaigns': async ({ body }, principal) =>
+    ok(await updateSendingSettings(principal, body)),
 });

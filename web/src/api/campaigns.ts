@@ -84,6 +84,9 @@ export type DealSums = {
   byCurrency: { currency: string; amount: number; wonAmount: number }[];
 };
 
+/** The tenant's sending cap (null: none of its own) and SES's quota beside it. */
+export type SendingSettings = { sendRatePerSecond: number | null; sesMaxSendRate?: number; version: number };
+
 /** A launched campaign a deal may name as its lead source. */
 export type CampaignSource = { id: string; name: string; state: CampaignState };
 
@@ -96,6 +99,11 @@ export type CampaignsApi = {
   report: (id: string) => Promise<CampaignReport>;
   /** Launched campaigns, newest first: what a deal may name as its source (every role reads it). */
   sources: () => Promise<CampaignSource[]>;
+  sendingSettings: () => Promise<SendingSettings>;
+  saveSendingSettings: (
+    expectedVersion: number,
+    sendRatePerSecond: number | null,
+  ) => Promise<SendingSettings>;
 };
 
 const campaignPath = (id: string, suffix = '') => `/api/campaigns/${encodeURIComponent(id)}${suffix}`;
@@ -167,4 +175,9 @@ export const campaignsApi = (http: HttpClient): CampaignsApi => ({
   report: async (id) => parseReport(await http.request('GET', campaignPath(id, '/report'))),
   sources: async () =>
     (await http.request<{ items?: CampaignSource[] }>('GET', '/api/campaign-sources')).items ?? [],
+  sendingSettings: () => http.request<SendingSettings>('GET', '/api/settings/campaigns'),
+  saveSendingSettings: (expectedVersion, sendRatePerSecond) =>
+    http.request<SendingSettings>('PUT', '/api/settings/campaigns', {
+      body: { expectedVersion, sendRatePerSecond },
+    }),
 });

@@ -2,6 +2,20 @@
 import { plural } from './plural.ts';
 
 export const enMarketing = {
+  sendingSettings: {
+    tab: 'Campaign mail',
+    title: 'Sending rate',
+    description: 'One cap for all of the organisation’s campaigns',
+    rate: 'At most e-mails a second',
+    rateHint:
+      'For all campaigns together. Empty: no cap of your own; the Amazon SES quota and each campaign’s limit still apply.',
+    sesRate: 'Amazon SES allows {rate} a second',
+    aboveSes: 'That is more than Amazon SES allows: mail will go no faster than {rate} a second.',
+    range: 'A whole number from 1 to 10,000, or empty',
+    saved: 'Settings saved',
+    stale: 'Another administrator changed the settings; these are the current ones',
+    save: 'Save',
+  },
   marketing: {
     title: 'Marketing',
     tabs: {

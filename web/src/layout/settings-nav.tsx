@@ -1,9 +1,11 @@
 // Tabs between the settings pages: the profile, and (administrators) the custom fields, the
-// pipelines with exchange rates, the automations and the receivables reminders.
+// pipelines with exchange rates, the automations, the receivables reminders and the campaigns'
+// sending rate.
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { canManageAutomations } from '../features/automations/automations-panel.tsx';
 import { canManageReceivablesSettings } from '../features/invoices/invoice-permissions.ts';
+import { canManageSending } from '../features/marketing/marketing-permissions.ts';
 import { canManageCustomFields } from '../features/records/permissions.ts';
 import { useActor } from '../features/users/actor.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -34,6 +36,11 @@ export const SettingsNav = () => {
       <Show when={canManageReceivablesSettings(actor())}>
         <A href="/settings/receivables" class="tabs__tab" activeClass="is-active">
           {t('receivablesSettings.tab')}
+        </A>
+      </Show>
+      <Show when={canManageSending(actor())}>
+        <A href="/settings/sending" class="tabs__tab" activeClass="is-active">
+          {t('sendingSettings.tab')}
         </A>
       </Show>
     </nav>

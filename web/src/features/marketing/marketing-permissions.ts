@@ -10,5 +10,8 @@ export const marketingReaderRoles: readonly Role[] = ['admin', 'marketing', 'sal
 export const canReadMarketing = (actor: Actor): boolean =>
   actor.roles.some((role) => marketingReaderRoles.includes(role));
 
+/** The tenant's sending cap (Настройки → Рассылки): administrators only, as the API. */
+export const canManageSending = (actor: Actor): boolean => actor.roles.includes('admin');
+
 export const canEditMarketing = (actor: Actor): boolean =>
   actor.roles.some((role) => role === 'admin' || role === 'marketing');
