@@ -105,10 +105,11 @@ describe('tasks and activities', () => {
     const contact = await call('POST', '/api/contacts', { firstName: 'Иван', lastName: 'Петров', companyId });
     expect(contact.status, JSON.stringify(contact.body)).toBe(201);
     contactId = contact.body.contact.id;
-    // An overdue task from yesterday, high priority, on the same company.
+    // An overdue task from yesterday (09:00 on Moscow's yesterday, whatever the hour now), high
+    // priority, on the same company.
     const overdue = await call('POST', '/api/tasks', {
       title: overdueTitle,
-      dueAt: new Date(Date.now() - 26 * hour).toISOString(),
+      dueAt: new Date(`${moscowLocal(Date.now() - 24 * hour).slice(0, 10)}T09:00:00+03:00`).toISOString(),
       priority: 'high',
       companyId,
     });

@@ -644,11 +644,11 @@ describe('overdue, on the tenant’s calendar', () => {
       [invoice.id, later.id].sort(),
     );
 
-    // Move to the next 21:30 UTC: Moscow (UTC+3) is then on the next day, UTC still on `today`.
+    // Move to 21:30 UTC on the UTC day that is `today`: Moscow (UTC+3) is then on the next day, UTC
+    // still on `today`. It is always ahead, since Moscow's `today` ends at 21:00 UTC of that day
+    // (and a run started after 21:00 UTC is already on Moscow's next day).
     const nowMs = runtime.clock.nowMs();
-    let target = Date.parse(`${new Date(nowMs).toISOString().slice(0, 10)}T21:30:00Z`);
-    if (target <= nowMs + 60_000) target += 86_400_000;
-    runtime.clock.advance(target - nowMs);
+    runtime.clock.advance(Date.parse(`${today}T21:30:00Z`) - nowMs);
     expect(moscowToday()).toBe(addDays(today, 1));
     expect(runtime.clock.now().toISOString().slice(0, 10)).toBe(today);
 
